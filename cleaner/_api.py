@@ -1,0 +1,107 @@
+"""`clean`: one page in, one `Document` out."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, Literal
+
+from cleaner._exceptions import EmptyInput, InputError, InputTooLarge
+from cleaner._model import Document, Kind
+from cleaner._options import CleanOptions
+from cleaner._pipeline import build_filters
+from cleaner.filters.base import Page, run_filters
+from cleaner.ingest import decode, detect_kind
+from cleaner.metadata.language import detect_language
+from cleaner.metadata.text import extract_text_metadata
+from cleaner.segment import segment_html, segment_text
+
+
+def clean(
+    raw: str | bytes,
+    *,
+    url: str | None = None,
+    kind: Literal["auto", "html", "text"] = "auto",
+    options: CleanOptions | None = None,
+    **overrides: Any,
+) -> Document:
+    """Clean one page: its body in reading order, its metadata, and a verdict on every block.
+
+    `raw` is the page as text or bytes (bytes are decoded: BOM, declared charset, then
+    detection; gzip is unpacked). `kind` says whether it is HTML or a text dump ("auto" sniffs).
+    Options come as a `CleanOptions` or as its fields by keyword (`clean(page, structure=False)`).
+    Input that is not a page (empty, binary, too large) gives a Document whose `error` says why,
+    or raises the `InputError` with `raise_errors=True`.
+    """
+    opts = options or CleanOptions()
+    if overrides:
+        opts = replace(opts, **overrides)
+    try:
+        text = _to_text(raw, opts)
+    except InputError as exc:
+        if opts.raise_errors:
+            raise
+        return error_document(exc, url=url, kind="html" if kind == "html" else "text")
+    page_kind: Kind = detect_kind(text) if kind == "auto" else _check_kind(kind)
+    blocks = segment_html(text) if page_kind == "html" else segment_text(text)
+    page = Page(blocks=blocks, kind=page_kind, url=url)
+    meta = extract_text_metadata([b.text for b in blocks]) if opts.metadata else None
+    if meta is not None:
+        page.hints["title_index"] = meta.title_index
+        page.hints["metadata_lines"] = meta.metadata_lines
+    run_filters(page, build_filters(opts))
+    finished = page.finished_blocks()
+    body = "\n\n".join(b.text for b in finished if b.kept)
+    language = opts.language_hint or (detect_language(body) if opts.metadata else None)
+    return Document(
+        text=body,
+        kind=page_kind,
+        title=meta.title if meta else None,
+        author=meta.author if meta else None,
+        date=meta.date if meta else None,
+        url=url,
+        language=language,
+        reading_time=meta.reading_time if meta else None,
+        blocks=tuple(finished) if opts.include_blocks else (),
+        reason=_empty_reason(finished) if not body else None,
+    )
+
+
+def error_document(
+    error: InputError | str, *, url: str | None = None, id: str | None = None, kind: Kind = "text"
+) -> Document:
+    """The record of a page that could not be cleaned: empty text and the reason."""
+    message = error if isinstance(error, str) else f"{getattr(error, 'code', 'error')}: {error}"
+    return Document(text="", kind=kind, url=url, id=id, error=message)
+
+
+def _to_text(raw: str | bytes, opts: CleanOptions) -> str:
+    if isinstance(raw, bytes | bytearray | memoryview):
+        data = bytes(raw)
+        if len(data) > opts.max_bytes:
+            raise InputTooLarge(f"input is {len(data)} bytes, above the limit of {opts.max_bytes}")
+        text, _ = decode(data, max_bytes=opts.max_bytes)
+    elif isinstance(raw, str):
+        text = raw
+        if len(text) > opts.max_bytes:
+            raise InputTooLarge(f"input is {len(text)} characters, above the limit of {opts.max_bytes}")
+    else:
+        raise TypeError(f"clean() takes str or bytes, not {type(raw).__name__}")
+    if not text.strip():
+        raise EmptyInput("input is empty or whitespace only")
+    return text
+
+
+def _check_kind(kind: str) -> Kind:
+    if kind not in ("html", "text"):
+        raise ValueError(f"kind must be 'auto', 'html' or 'text', not {kind!r}")
+    return kind  # type: ignore[return-value]
+
+
+def _empty_reason(blocks: list[Any]) -> str:
+    if not blocks:
+        return "no visible text"
+    reasons: dict[str, int] = {}
+    for b in blocks:
+        reasons[b.reason] = reasons.get(b.reason, 0) + 1
+    top = ", ".join(f"{r} ({n})" for r, n in sorted(reasons.items(), key=lambda x: -x[1])[:3])
+    return f"every block was dropped as boilerplate: {top}"

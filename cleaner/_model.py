@@ -1,0 +1,126 @@
+"""The records that flow through the pipeline: blocks in, verdicts on them, a document out.
+
+A `Block` is one unit of the input — a line of a text dump, or (later) a DOM block of an HTML
+page — with the features the filters look at. Blocks are immutable; the pipeline records each
+filter's `Verdict` beside them and, at the end, `Document.blocks` carries every input block with
+its final decision: kept or not, which filter decided, and why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["html", "text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A filter's decision on one block: keep or drop, with the reason (rule name or score)."""
+
+    keep: bool
+    reason: str
+    score: float | None = None
+
+
+def keep(reason: str, score: float | None = None) -> Verdict:
+    return Verdict(True, reason, score)
+
+
+def drop(reason: str, score: float | None = None) -> Verdict:
+    return Verdict(False, reason, score)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One input block and, once the pipeline has run, the decision taken on it.
+
+    `gap_before` counts the blank lines that preceded the block in a text dump (0 for HTML);
+    `tag`, `heading` and `path` describe its place in a DOM where there is one. `kept`,
+    `decided_by`, `reason` and `score` are the final verdict: `decided_by` is the name of the
+    filter that settled it (None when no filter had an opinion and the block was kept).
+    """
+
+    index: int
+    text: str
+    gap_before: int = 0
+    tag: str = ""
+    heading: int = 0
+    path: str = ""
+    attrs: str = ""
+    link_density: float = 0.0
+    kept: bool = True
+    decided_by: str | None = None
+    reason: str = ""
+    score: float | None = None
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in ("tag", "path", "attrs"):
+            if not data[key]:
+                del data[key]
+        if not data["heading"]:
+            del data["heading"]
+        if not data["link_density"]:
+            del data["link_density"]
+        if data["score"] is None:
+            del data["score"]
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The cleaned page: body text, metadata, and every input block with its verdict.
+
+    `text` holds the body paragraphs in reading order separated by a blank line. `error` is set
+    (and `text` empty) when the page could not be cleaned at all; `reason` explains an empty
+    body that is not an error (for example a page that is all boilerplate).
+    """
+
+    text: str
+    kind: Kind
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+    language: str | None = None
+    description: str | None = None
+    reading_time: int | None = None
+    id: str | None = None
+    blocks: tuple[Block, ...] = field(default=(), repr=False)
+    error: str | None = None
+    reason: str | None = None
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.text.split("\n\n") if p]
+
+    @property
+    def kept_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.kept]
+
+    def to_dict(self, *, blocks: bool = True) -> dict[str, Any]:
+        """JSON-ready data. `blocks=False` leaves the per-block decisions out."""
+        data: dict[str, Any] = {
+            "id": self.id,
+            "url": self.url,
+            "kind": self.kind,
+            "title": self.title,
+            "author": self.author,
+            "date": self.date,
+            "sitename": self.sitename,
+            "language": self.language,
+            "description": self.description,
+            "reading_time": self.reading_time,
+            "text": self.text,
+            "error": self.error,
+            "reason": self.reason,
+        }
+        if blocks:
+            data["blocks"] = [b.to_dict() for b in self.blocks]
+        return data

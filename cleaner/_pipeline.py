@@ -1,0 +1,24 @@
+"""The default filter list, in the order the filters run."""
+
+from __future__ import annotations
+
+from cleaner._options import CleanOptions
+from cleaner.filters.base import Filter, as_filter
+from cleaner.filters.metadata_lines import MetadataLines
+from cleaner.filters.rules import RULESETS
+from cleaner.filters.structure import ArticleExtent
+from cleaner.filters.user import load_rules_file
+
+
+def build_filters(options: CleanOptions) -> list[Filter]:
+    """User rules first (so their keep rules protect), then metadata lines, the built-in rule
+    categories, and last the structural stage that sees what all the others decided."""
+    filters: list[Filter] = []
+    for path in options.rules_files:
+        filters.extend(load_rules_file(path))
+    filters.extend(as_filter(f) for f in options.filters)
+    filters.append(MetadataLines())
+    filters.extend(RULESETS)
+    if options.structure:
+        filters.append(ArticleExtent())
+    return filters

@@ -1,0 +1,5 @@
+"""Rules for the 'author_box' category (to be written)."""
+
+from cleaner.filters.rules._base import LineRule
+
+RULES: tuple[LineRule, ...] = ()

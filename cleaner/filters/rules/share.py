@@ -1,0 +1,5 @@
+"""Rules for the 'share' category (to be written)."""
+
+from cleaner.filters.rules._base import LineRule
+
+RULES: tuple[LineRule, ...] = ()

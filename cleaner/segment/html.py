@@ -1,0 +1,122 @@
+"""Split an HTML page into blocks with selectolax (lexbor).
+
+Every block-level element that holds text of its own becomes a block: the text of its inline
+content, joined as a browser lays it out, with its tag, heading level, DOM path, class/id tokens
+and the share of its text inside links. Invisible subtrees (scripts, styles, templates, `hidden`
+elements, inline `display:none`) are removed in lexbor before the walk.
+"""
+
+from __future__ import annotations
+
+import regex
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from cleaner._model import Block
+
+# Removed before walking: never visible text.
+INVISIBLE_SELECTOR = (
+    "script, style, noscript, template, svg, math, iframe, object, embed, canvas, "
+    "head, [hidden], [style*='display:none'], [style*='display: none']"
+)
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
+    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu "
+    "nav ol p pre section summary table tbody td tfoot th thead tr ul option caption".split()
+)
+_SPACES = regex.compile(r"\s+")
+# How many ancestors the path records: enough to tell an article's paragraphs from a sidebar's.
+PATH_DEPTH = 6
+
+
+def segment_html(html: str) -> list[Block]:
+    tree = LexborHTMLParser(html)
+    for node in tree.css(INVISIBLE_SELECTOR):
+        node.decompose()
+    root = tree.body or tree.root
+    if root is None:
+        return []
+    collector = _Collector()
+    collector.walk(root)
+    return collector.blocks
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.owner: LexborNode | None = None
+
+    def walk(self, root: LexborNode) -> None:
+        # An explicit stack: real pages nest deeper than Python's recursion limit allows.
+        # Entries are (node, links above it, the owner to restore when a block closes) where
+        # a node of None marks the end of a block element.
+        stack: list[tuple[LexborNode | None, int, LexborNode | None]] = [(root, 0, None)]
+        while stack:
+            node, in_link, restore = stack.pop()
+            if node is None:
+                self.flush()
+                self.owner = restore
+                continue
+            tag = node.tag or ""
+            if tag == "-text":
+                self.add_text(node.text_content or "", in_link > 0)
+                continue
+            if tag == "br":
+                self.parts.append("\n")
+                continue
+            if tag in BLOCK_TAGS:
+                self.flush()
+                stack.append((None, in_link, self.owner))
+                self.owner = node
+            link = in_link + (1 if tag == "a" else 0)
+            children = []
+            child = node.child
+            while child is not None:
+                children.append(child)
+                child = child.next
+            stack.extend((c, link, None) for c in reversed(children))
+
+    def add_text(self, text: str, in_link: bool) -> None:
+        if not text:
+            return
+        self.parts.append(text)
+        if in_link:
+            self.link_chars += len(text.strip())
+
+    def flush(self) -> None:
+        raw = "".join(self.parts)
+        self.parts = []
+        link_chars, self.link_chars = self.link_chars, 0
+        owner = self.owner
+        for line in raw.split("\n"):
+            text = _SPACES.sub(" ", line).strip()
+            if not text or owner is None:
+                continue
+            tag = owner.tag or ""
+            self.blocks.append(
+                Block(
+                    index=len(self.blocks),
+                    text=text,
+                    tag=tag,
+                    heading=int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0,
+                    path=_path(owner),
+                    attrs=_attrs(owner),
+                    link_density=min(1.0, link_chars / max(1, len(text))),
+                )
+            )
+
+
+def _path(node: LexborNode) -> str:
+    parts = []
+    current: LexborNode | None = node
+    while current is not None and len(parts) < PATH_DEPTH and current.tag not in ("html", None):
+        parts.append(current.tag)
+        current = current.parent
+    return "/".join(reversed(parts))
+
+
+def _attrs(node: LexborNode) -> str:
+    attributes = node.attributes
+    values = [attributes.get(k) or "" for k in ("id", "class", "role", "aria-label")]
+    return " ".join(v for v in values if v)

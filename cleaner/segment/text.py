@@ -1,0 +1,37 @@
+"""Split a text dump into blocks: one block per non-empty line.
+
+Crawlers store a page's visible text with every block on its own line; blank lines, where the
+renderer left them, are kept as `Block.gap_before` because they mark paragraph boundaries that
+the structural stage uses. Whitespace inside a line is collapsed so that the same dump always
+gives the same blocks whatever its line endings or indentation.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from cleaner._model import Block
+
+# Invisible characters that renderers leave in dumps: zero-width spaces and joiners, soft
+# hyphens, word joiners and the byte-order mark.
+_INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = regex.compile(r"[^\S\n]+")
+_NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+
+
+def normalise_text(raw: str) -> str:
+    """Unify line endings and drop invisible characters; words are never changed."""
+    return _INVISIBLE.sub("", _NEWLINES.sub("\n", raw))
+
+
+def segment_text(raw: str) -> list[Block]:
+    blocks: list[Block] = []
+    gap = 0
+    for line in normalise_text(raw).split("\n"):
+        text = _SPACES.sub(" ", line).strip()
+        if not text:
+            gap += 1
+            continue
+        blocks.append(Block(index=len(blocks), text=text, gap_before=gap))
+        gap = 0
+    return blocks
