@@ -16,6 +16,57 @@ from cleaner.metadata.text import extract_text_metadata
 from cleaner.segment import segment_html, segment_text
 
 
+class Cleaner:
+    """A configured pipeline, built once and used for many pages.
+
+    `clean()` builds one per call; a batch keeps one, so user rules files are read and compiled
+    once rather than per page. Options come as a `CleanOptions` or as its fields by keyword.
+    """
+
+    def __init__(self, options: CleanOptions | None = None, **overrides: Any) -> None:
+        opts = options or CleanOptions()
+        self.options = replace(opts, **overrides) if overrides else opts
+        self.filters = build_filters(self.options)
+
+    def clean(
+        self,
+        raw: str | bytes,
+        *,
+        url: str | None = None,
+        kind: Literal["auto", "html", "text"] = "auto",
+    ) -> Document:
+        opts = self.options
+        try:
+            text = _to_text(raw, opts)
+        except InputError as exc:
+            if opts.raise_errors:
+                raise
+            return error_document(exc, url=url, kind="html" if kind == "html" else "text")
+        page_kind: Kind = detect_kind(text) if kind == "auto" else _check_kind(kind)
+        blocks = segment_html(text) if page_kind == "html" else segment_text(text)
+        page = Page(blocks=blocks, kind=page_kind, url=url)
+        meta = extract_text_metadata([b.text for b in blocks], url=url, with_language=False) if opts.metadata else None
+        if meta is not None:
+            page.hints["title_index"] = meta.title_index
+            page.hints["metadata_lines"] = meta.metadata_lines
+        run_filters(page, self.filters)
+        finished = page.finished_blocks()
+        body = "\n\n".join(b.text for b in finished if b.kept)
+        language = opts.language_hint or (detect_language(body) if opts.metadata else None)
+        return Document(
+            text=body,
+            kind=page_kind,
+            title=meta.title if meta else None,
+            author=meta.author if meta else None,
+            date=meta.date if meta else None,
+            url=url,
+            language=language,
+            reading_time=meta.reading_time if meta else None,
+            blocks=tuple(finished) if opts.include_blocks else (),
+            reason=_empty_reason(finished) if not body else None,
+        )
+
+
 def clean(
     raw: str | bytes,
     *,
@@ -32,38 +83,7 @@ def clean(
     Input that is not a page (empty, binary, too large) gives a Document whose `error` says why,
     or raises the `InputError` with `raise_errors=True`.
     """
-    opts = options or CleanOptions()
-    if overrides:
-        opts = replace(opts, **overrides)
-    try:
-        text = _to_text(raw, opts)
-    except InputError as exc:
-        if opts.raise_errors:
-            raise
-        return error_document(exc, url=url, kind="html" if kind == "html" else "text")
-    page_kind: Kind = detect_kind(text) if kind == "auto" else _check_kind(kind)
-    blocks = segment_html(text) if page_kind == "html" else segment_text(text)
-    page = Page(blocks=blocks, kind=page_kind, url=url)
-    meta = extract_text_metadata([b.text for b in blocks]) if opts.metadata else None
-    if meta is not None:
-        page.hints["title_index"] = meta.title_index
-        page.hints["metadata_lines"] = meta.metadata_lines
-    run_filters(page, build_filters(opts))
-    finished = page.finished_blocks()
-    body = "\n\n".join(b.text for b in finished if b.kept)
-    language = opts.language_hint or (detect_language(body) if opts.metadata else None)
-    return Document(
-        text=body,
-        kind=page_kind,
-        title=meta.title if meta else None,
-        author=meta.author if meta else None,
-        date=meta.date if meta else None,
-        url=url,
-        language=language,
-        reading_time=meta.reading_time if meta else None,
-        blocks=tuple(finished) if opts.include_blocks else (),
-        reason=_empty_reason(finished) if not body else None,
-    )
+    return Cleaner(options, **overrides).clean(raw, url=url, kind=kind)
 
 
 def error_document(

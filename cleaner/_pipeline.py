@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cleaner._options import CleanOptions
 from cleaner.filters.base import Filter, as_filter
+from cleaner.filters.duplicates import TruncatedCopies
 from cleaner.filters.metadata_lines import MetadataLines
 from cleaner.filters.rules import RULESETS
 from cleaner.filters.structure import ArticleExtent
@@ -19,6 +20,7 @@ def build_filters(options: CleanOptions) -> list[Filter]:
     filters.extend(as_filter(f) for f in options.filters)
     filters.append(MetadataLines())
     filters.extend(RULESETS)
+    filters.append(TruncatedCopies())
     if options.structure:
         filters.append(ArticleExtent())
     return filters

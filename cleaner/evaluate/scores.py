@@ -81,7 +81,8 @@ def harmonic_mean(a: float, b: float) -> float:
 
 
 def word_tokens(text: str) -> list[str]:
-    return TOKEN.findall(text.lower())
+    tokens: list[str] = TOKEN.findall(text.lower())
+    return tokens
 
 
 def word_f1(predicted: str, gold: str) -> PRF:
@@ -170,8 +171,8 @@ def aggregate_shingle(scores: Sequence[PRF]) -> PRF:
 
 def normalise_snippet_text(text: str) -> str:
     """Case-folded text with typographic quotes/dashes folded and whitespace runs collapsed."""
-    folded = text.translate(TYPOGRAPHIC_FOLDS)
-    return WHITESPACE.sub(" ", folded).strip().casefold()
+    collapsed: str = WHITESPACE.sub(" ", text.translate(TYPOGRAPHIC_FOLDS))
+    return collapsed.strip().casefold()
 
 
 def snippets_found(text: str, snippets: Iterable[str]) -> tuple[int, int]:

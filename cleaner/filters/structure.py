@@ -103,8 +103,25 @@ class ArticleExtent:
         run = best_run(weights[start:])
         if run is None:
             return None
-        extent = Extent(run.start + start, run.end + start)
+        extent = _snap(Extent(run.start + start, run.end + start), dropped, start)
         return Extent(extent.start, _end_marker(page, extent, dropped))
+
+
+def _snap(run: Extent, dropped: list[bool], floor: int) -> Extent:
+    """Widen the run to the nearest dropped block on each side.
+
+    The run itself never starts or ends on a weak line, yet subheadings, list items and short
+    closing lines do sit at an article's edges. Only a block that a rule or the metadata stage
+    dropped is proof that the boilerplate has begun; without one (as in text that was already
+    cleaned) the article runs on, which also makes cleaning the output again change nothing.
+    """
+    start = run.start
+    while start > floor and not dropped[start - 1]:
+        start -= 1
+    end = run.end
+    while end < len(dropped) and not dropped[end]:
+        end += 1
+    return Extent(start, end)
 
 
 def _body_start(page: Page) -> int:

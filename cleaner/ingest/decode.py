@@ -58,6 +58,10 @@ _CONTROL = regex.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 GZIP_MAGIC = b"\x1f\x8b"
 
+PREFERRED_ON_TIE = "cp1252"
+# charset-normalizer's chaos is a percentage; guesses within half a point read the same to it.
+TIE_CHAOS = 0.5
+
 
 def decode(data: bytes, *, max_bytes: int) -> tuple[str, str]:
     """Decode a page's bytes; returns (text, encoding name). Raises `BinaryInput`."""
@@ -81,9 +85,20 @@ def decode(data: bytes, *, max_bytes: int) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
+    return _detect(data)
+
+
+def _detect(data: bytes) -> tuple[str, str]:
+    results = list(charset_normalizer.from_bytes(data))
+    if not results:
         raise BinaryInput("no character encoding decodes this input")
+    best = results[0]
+    # Short Western text scores the same in several single-byte code pages, and the first of a
+    # tie is arbitrary (cp1250 or cp1257 for French). Among equally good guesses, windows-1252
+    # is what such a page most likely is: it is the web's most common legacy encoding.
+    for match in results:
+        if match.encoding == PREFERRED_ON_TIE and match.percent_chaos <= best.percent_chaos + TIE_CHAOS:
+            return str(match), match.encoding
     return str(best), best.encoding
 
 

@@ -46,6 +46,7 @@ the longest such prefix seen ("11:59 p.m. EDT, ") is under 20."""
 
 # Month names by month number. Abbreviations are listed without their dot (the patterns
 # accept an optional dot). Words shared between languages map to the same month everywhere.
+# fmt: off
 _MONTH_WORDS: dict[int, tuple[str, ...]] = {
     1: ("january", "jan", "januar", "jänner", "jän", "janvier", "janv", "enero", "ene",
         "gennaio", "gen", "janeiro", "januari", "styczeń", "stycznia", "sty", "leden", "ledna",
@@ -81,9 +82,11 @@ _MONTH_WORDS: dict[int, tuple[str, ...]] = {
          "dic", "dicembre", "dezembro", "grudzień", "grudnia", "gru", "prosinec", "prosince",
          "aralık", "aralik", "грудень", "грудня", "груд", "декабрь", "декабря", "дек"),
 }
+# fmt: on
 
 MONTHS: dict[str, int] = {word: number for number, words in _MONTH_WORDS.items() for word in words}
 
+# fmt: off
 WEEKDAYS: tuple[str, ...] = (
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
@@ -97,14 +100,17 @@ WEEKDAYS: tuple[str, ...] = (
     "понеділок", "вівторок", "середа", "четвер", "п'ятниця", "пʼятниця", "субота", "неділя",
     "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
 )
+# fmt: on
 
 # Zones that are a fixed offset; named regional zones are recognised but give no offset.
 _UTC_ZONES = ("gmt", "utc", "z")
+# fmt: off
 ZONE_NAMES: tuple[str, ...] = (
     "gmt", "utc", "et", "est", "edt", "ct", "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt",
     "bst", "ist", "cet", "cest", "eet", "eest", "wet", "west", "msk", "jst", "kst", "hkt", "sgt",
     "aest", "aedt", "awst", "nzst", "nzdt", "wib",
 )
+# fmt: on
 
 
 def _alternation(words: tuple[str, ...] | list[str]) -> str:
@@ -148,6 +154,10 @@ _DATE_PATTERNS: dict[str, regex.Pattern[str]] = {
         r"(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"
     ),
 }
+
+_NAMED_MONTH_SHAPES = frozenset({"month-day-year", "day-month-year"})
+_MONTH_SET = frozenset(MONTHS)
+_LETTER_WORD = regex.compile(r"[^\W\d_]+")
 
 _TIME = (
     r"(?P<hour>\d{1,2})(?:(?:[:h]|\.(?=\d\d(?!\d)))(?P<minute>\d{2})"
@@ -198,17 +208,28 @@ def find_dates(
     `now` bounds the newest acceptable date (default: today); `slash_order` reads dates such
     as "03/04/2025" whose order cannot be told from the values.
     """
-    if not _YEAR_HINT.search(text):
+    if not may_contain_date(text):
         return []
     latest = _latest_allowed(now)
+    # The month-name patterns try a long alternation at every position; a set lookup on the
+    # line's words tells first whether a month name is there at all.
+    has_month = not _MONTH_SET.isdisjoint(_LETTER_WORD.findall(text.casefold()))
     found: list[DateMatch] = []
     for shape, pattern in _DATE_PATTERNS.items():
+        if shape in _NAMED_MONTH_SHAPES and not has_month:
+            continue
         for match in pattern.finditer(text):
             ymd = _ymd(shape, match, slash_order)
             if ymd is None or not _plausible(*ymd, latest):
                 continue
             found.append(_with_time(text, match.start(), match.end(), ymd))
     return _without_overlaps(found)
+
+
+def may_contain_date(text: str) -> bool:
+    """Cheap pre-check: False guarantees `find_dates` finds nothing (no year in the window)."""
+    # The substring tests are much cheaper than a regex call and rule out most lines.
+    return ("20" in text or "19" in text) and _YEAR_HINT.search(text) is not None
 
 
 def parse_date(

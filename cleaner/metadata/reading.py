@@ -36,6 +36,21 @@ _READING_PATTERNS: dict[str, regex.Pattern[str]] = {
 
 _DIGIT = regex.compile(r"\d")
 
+
+def _may_hold_reading_time(text: str) -> bool:
+    # Every pattern needs a minute word; substring tests (in C, unlike a generator over a
+    # tuple of stems) rule out most lines cheaply.
+    folded = text.casefold()
+    return (
+        "min" in folded
+        or "мин" in folded
+        or "хв" in folded
+        or "dakika" in folded
+        or "perc" in folded
+        or "m read" in folded
+    ) and _DIGIT.search(text) is not None
+
+
 # Lines that are nothing but a reading-time note, possibly with a clock glyph or separators.
 _ONLY_READING = regex.compile(r"^[\s|·•⏱🕐⌚\-–—]*$")
 
@@ -51,7 +66,7 @@ class ReadingTime:
 
 def find_reading_time(text: str) -> ReadingTime | None:
     """The first reading-time note in `text`, or None."""
-    if not _DIGIT.search(text):
+    if not _may_hold_reading_time(text):
         return None
     best: ReadingTime | None = None
     for pattern in _READING_PATTERNS.values():

@@ -6,7 +6,12 @@ Each formatter turns one `Document` into one string without a trailing newline;
 
 from cleaner.output.jsonl import to_jsonl_line
 from cleaner.output.markdown import to_markdown
-from cleaner.output.stream import FORMATS, MARKDOWN_PAGE_SEPARATOR, TEXT_PAGE_SEPARATOR, render_stream
+from cleaner.output.stream import (
+    FORMATS,
+    MARKDOWN_PAGE_SEPARATOR,
+    TEXT_PAGE_SEPARATOR,
+    render_stream,
+)
 from cleaner.output.text import to_text
 
 __all__ = [

@@ -1,0 +1,574 @@
+"""Metadata of a whole text dump: headline, author, date, reading time, language.
+
+`extract_text_metadata` reads a dump's lines once, finds the byline, date and reading-time
+lines, picks the values that belong to the article (the byline's own date first, then a date
+line next to the byline, then the first date line near the top) and reports which lines are
+nothing but metadata, so the pipeline can drop them from the body with the reasons
+"metadata.byline", "metadata.date" and "metadata.reading-time".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+from urllib.parse import unquote, urlsplit
+
+import regex
+
+from cleaner.metadata._vocab import DATE_MARK, READING_MARK, is_meta_only
+from cleaner.metadata.byline import (
+    MAX_BYLINE_CHARS,
+    Byline,
+    is_author_box_heading,
+    is_byline_prefix,
+    may_be_byline,
+    parse_byline,
+    parse_byline_pair,
+    parse_name_line,
+)
+from cleaner.metadata.dates import DateMatch, SlashOrder, find_dates, may_contain_date
+from cleaner.metadata.language import detect_language
+from cleaner.metadata.reading import find_reading_time, is_reading_time_line
+
+REASON_BYLINE = "metadata.byline"
+REASON_DATE = "metadata.date"
+REASON_READING = "metadata.reading-time"
+
+DATE_NEAR_BYLINE = 4
+"""A date line this many lines or fewer from the byline belongs to it (wcxb-dev bylines put
+the date on the next line or two, after a role or "Published" line at most)."""
+
+PROSE_MIN_WORDS = 20
+"""A line of this many words with a sentence boundary is a paragraph; the first one marks
+where the article text starts (menus and labels are shorter)."""
+
+BYLINE_ZONE_BEFORE = 40
+BYLINE_ZONE_AFTER = 3
+"""The article's byline sits in the lines before its first paragraph (headline, teaser, photo
+credit, date, share buttons: up to ~40 lines in innerText dumps) or just after it."""
+
+DATE_ZONE_BEFORE = 40
+"""Without a byline, the date line closest above the first paragraph, within this many lines,
+is the article's date."""
+
+LIST_MIN_ITEMS = 3
+"""This many name-and-date bylines on a page are a list (comments, teasers), not the byline."""
+
+TOP_SHARE = 0.5
+"""Without a byline, a lone date line counts only in the first half of the dump: below that
+are comments, feeds and "related" lists with their own dates."""
+
+HEADLINE_MIN_WORDS = 3
+HEADLINE_MAX_WORDS = 25
+"""A headline has 3 to 25 words: shorter lines are section labels and buttons, longer ones
+are teasers or paragraphs (wcxb-dev gold titles: 97% fall in this range)."""
+
+HEADLINE_GOOD_WORDS = 4
+"""Headlines of 4+ words are preferred to nearer 3-word lines ("Skip to content", "Edit this
+post" and section labels are short)."""
+
+HEADLINE_LOOKBACK = 6
+"""Lines above the byline searched for the headline; a teaser, a category line and an image
+caption can sit between them."""
+
+HEADLINE_LOOKAHEAD = 3
+"""Lines below the byline searched when nothing above looks like a headline (some sites put
+the author and date above the title)."""
+
+TITLE_HINT_MIN_OVERLAP = 0.6
+"""Share of the hint's words a line must contain to be taken as the titled line; a URL slug
+drops stop words and punctuation, so an exact match is not expected."""
+
+LANGUAGE_MIN_LINE_WORDS = 8
+"""Lines shorter than this are menus and labels; only longer lines feed language detection."""
+
+LANGUAGE_SAMPLE_CHARS = 4_000
+"""Prose collected for language detection; the detector reads no more than this anyway."""
+
+
+@dataclass(frozen=True, slots=True)
+class TextMetadata:
+    """What `extract_text_metadata` found. `metadata_lines` maps line index to drop reason."""
+
+    title: str | None = None
+    title_index: int | None = None
+    author: str | None = None
+    date: str | None = None
+    reading_time: int | None = None
+    metadata_lines: dict[int, str] = field(default_factory=dict)
+    language: str | None = None
+
+
+BylineSource = Literal["line", "pair", "name", "box"]
+
+
+@dataclass(frozen=True, slots=True)
+class _BylineHit:
+    byline: Byline
+    indices: tuple[int, ...]  # the line(s) it was read from
+    # "line": a byline on one line; "pair": a lead-in line ("By") and a names line; "name": a
+    # lone name beside a date line or under its photo's alt text; "box": an author box heading.
+    source: BylineSource
+
+
+@dataclass(frozen=True, slots=True)
+class _DateLine:
+    index: int
+    match: DateMatch
+    updated: bool  # labelled as an update rather than the publication
+
+
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    bylines: list[_BylineHit]
+    date_lines: list[_DateLine]
+    reading_lines: list[int]
+    article_start: int | None
+
+
+def extract_text_metadata(
+    lines: Sequence[str],
+    *,
+    url: str | None = None,
+    title_hint: str | None = None,
+    now: date | datetime | None = None,
+    with_language: bool = True,
+) -> TextMetadata:
+    """Headline, author, date, reading time and language of a text dump given as lines.
+
+    `url` supplies a title hint from its slug; `now` bounds plausible dates (default today);
+    `with_language=False` skips language detection (the caller may run it on the body).
+    """
+    scan = _scan(lines, _today(now), guess_slash_order(lines))
+    byline = _choose_byline(scan, lines)
+    anchor = byline.indices[-1] if byline else None
+    chosen_date = _choose_date(byline, scan, anchor, len(lines))
+    metadata_lines = _metadata_lines(scan, byline)
+    if anchor is None and chosen_date is not None:
+        anchor = chosen_date.index
+    hint = title_hint or (title_hint_from_url(url) if url else None)
+    headline_anchor = byline.indices[0] if byline and byline.source != "box" else None
+    if headline_anchor is None and chosen_date is not None:
+        headline_anchor = chosen_date.index
+    title_index = find_headline(lines, headline_anchor, hint, skip=metadata_lines)
+    return TextMetadata(
+        title=lines[title_index].strip() if title_index is not None else None,
+        title_index=title_index,
+        author=byline.byline.author if byline else None,
+        date=_date_value(byline, chosen_date),
+        reading_time=_reading_time(byline, scan.reading_lines, lines),
+        metadata_lines=metadata_lines,
+        language=detect_language(_prose_sample(lines)) if with_language else None,
+    )
+
+
+def _today(now: date | datetime | None) -> date:
+    if now is None:
+        return date.today()
+    return now.date() if isinstance(now, datetime) else now
+
+
+# -- scanning -----------------------------------------------------------------------------------
+
+
+def _scan(lines: Sequence[str], now: date, order: SlashOrder | None) -> _Scan:
+    bylines: list[_BylineHit] = []
+    date_lines: list[_DateLine] = []
+    reading_lines: list[int] = []
+    article_start: int | None = None
+    taken: set[int] = set()
+    for i, raw in enumerate(lines):
+        if i in taken:
+            continue
+        line = raw.strip()
+        if not line:
+            continue
+        if len(line) > MAX_BYLINE_CHARS:
+            if article_start is None and _is_prose(line):
+                article_start = i
+            continue
+        # Most lines fail all three cheap tests and cost a few microseconds.
+        dates = find_dates(line, now=now, slash_order=order) if may_contain_date(line) else []
+        if dates or may_be_byline(line):
+            hit = _byline_at(lines, i, line, dates, now, order)
+            if hit is not None:
+                bylines.append(hit)
+                taken.update(hit.indices)
+                continue
+        date_line = _date_line(line, i, dates) if dates else None
+        if date_line is not None:
+            date_lines.append(date_line)
+        elif is_reading_time_line(line):
+            reading_lines.append(i)
+        elif article_start is None and _is_prose(line):
+            article_start = i
+    bylines.extend(_lone_names(lines, date_lines, taken))
+    bylines.sort(key=lambda hit: hit.indices[0])
+    return _Scan(bylines, date_lines, reading_lines, article_start)
+
+
+def _byline_at(
+    lines: Sequence[str],
+    i: int,
+    line: str,
+    dates: list[DateMatch],
+    now: date,
+    order: SlashOrder | None,
+) -> _BylineHit | None:
+    byline = parse_byline(line, now=now, slash_order=order, dates=dates)
+    if byline is not None:
+        return _BylineHit(byline, (i,), "line")
+    if is_byline_prefix(line):
+        # "By" / "Written by" / "About the author" on a line of its own, the names on the next.
+        j = _next_nonempty(lines, i)
+        if j is not None:
+            byline = parse_byline_pair(line, lines[j], now=now, slash_order=order)
+            if byline is not None:
+                return _BylineHit(byline, (i, j), "box" if is_author_box_heading(line) else "pair")
+    return None
+
+
+def _lone_names(
+    lines: Sequence[str], date_lines: list[_DateLine], taken: set[int]
+) -> list[_BylineHit]:
+    """Names standing alone beside a date line ("Jane Doe" / "March 3, 2025")."""
+    found: dict[int, _BylineHit] = {}
+    for date_line in date_lines:
+        d = date_line.index
+        for i in (d - 1, d + 1, d - 2, d + 2):
+            if i in found or i in taken or not 0 <= i < len(lines):
+                continue
+            name = parse_name_line(lines[i])
+            if name is not None:
+                byline = Byline(name, (name,), "name-date", date_line.match.value)
+                found[i] = _BylineHit(byline, (i,), "name")
+                break
+    return list(found.values())
+
+
+def _date_line(line: str, i: int, dates: list[DateMatch]) -> _DateLine | None:
+    masked = _mask_dates(line, dates)
+    reading = find_reading_time(masked)
+    if reading is not None:
+        masked = f"{masked[: reading.start]} {READING_MARK} {masked[reading.end :]}"
+    if not is_meta_only(masked):
+        return None
+    return _DateLine(i, dates[0], bool(_UPDATED.search(line[: dates[0].start])))
+
+
+_UPDATED = regex.compile(
+    r"(?i)(?:updated|modified|edited|aktualisiert|mis à jour|modifié|actualizado|atualizado"
+    r"|aggiornato|bijgewerkt|zaktualizowano|оновлено|обновлено)[^\p{L}]*$"
+)
+_SENTENCE_END = regex.compile(r"[.!?…»”\"')]\s")
+
+
+def _is_prose(line: str) -> bool:
+    # A paragraph: many words and at least one sentence boundary or a final stop.
+    return len(line.split()) >= PROSE_MIN_WORDS and (
+        line.rstrip().endswith((".", "!", "?", "…", "”", '"')) or bool(_SENTENCE_END.search(line))
+    )
+
+
+def _mask_dates(line: str, dates: list[DateMatch]) -> str:
+    pieces: list[str] = []
+    cursor = 0
+    for found in dates:
+        pieces.append(line[cursor : found.start])
+        pieces.append(f" {DATE_MARK} ")
+        cursor = found.end
+    pieces.append(line[cursor:])
+    return "".join(pieces)
+
+
+def _next_nonempty(lines: Sequence[str], i: int) -> int | None:
+    for j in range(i + 1, min(len(lines), i + 3)):
+        if lines[j].strip():
+            return j
+    return None
+
+
+# -- choosing -----------------------------------------------------------------------------------
+
+
+def _listed(bylines: list[_BylineHit]) -> set[int]:
+    """Bylines that are items of a list (comments, teasers): LIST_MIN_ITEMS or more of the
+    date-signed kinds. Their first index is returned."""
+    signed = [h for h in bylines if h.byline.kind in ("name-date", "agency") or h.source == "name"]
+    if len(signed) < LIST_MIN_ITEMS:
+        return set()
+    return {h.indices[0] for h in signed}
+
+
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}'’\-]*")
+
+
+class _LowerWords:
+    """The words a dump prints in lower case somewhere, gathered on first use."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self._lines = lines
+        self._words: set[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            self._words = set(_LOWER_WORD.findall("\n".join(self._lines)))
+        return word in self._words
+
+
+def _common_words_only(hit: _BylineHit, lower: _LowerWords) -> bool:
+    """True when every word of the author also appears in lower case on the page: "Recent
+    Posts", "Event Planning". Names of people are not written in lower case in running text."""
+    words = [w.strip(".,'’-").casefold() for w in hit.byline.author.split()]
+    return all(w in lower for w in words if w)
+
+
+def _in_byline_zone(hit: _BylineHit, scan: _Scan, n_lines: int) -> bool:
+    index = hit.indices[0]
+    if scan.article_start is None:
+        return index < n_lines * TOP_SHARE
+    return (
+        scan.article_start - BYLINE_ZONE_BEFORE <= index <= scan.article_start + BYLINE_ZONE_AFTER
+    )
+
+
+def _is_weak(hit: _BylineHit) -> bool:
+    # A line that says "by" is strong evidence; a name found only by its shape or position
+    # next to a date, or under a bare label, is not.
+    return (
+        hit.source in ("name", "box")
+        or hit.byline.kind == "name-date"
+        or (hit.source == "pair" and hit.byline.kind == "label")
+    )
+
+
+def _choose_byline(scan: _Scan, lines: Sequence[str]) -> _BylineHit | None:
+    listed = _listed(scan.bylines)
+    lower = _LowerWords(lines)
+    candidates = [
+        h
+        for h in scan.bylines
+        if h.indices[0] not in listed
+        and not (_is_weak(h) and _common_words_only(h, lower))
+        and (h.source != "name" or _in_byline_zone(h, scan, len(lines)))
+    ]
+    if not candidates:
+        return None
+    start = scan.article_start
+    if start is not None:
+        zone = [
+            h
+            for h in candidates
+            if start - BYLINE_ZONE_BEFORE <= h.indices[0] <= start + BYLINE_ZONE_AFTER
+        ]
+        for sources in (("line", "pair"), ("name",)):
+            near = [h for h in zone if h.source in sources]
+            if near:
+                return min(near, key=lambda h: abs(h.indices[0] - start))
+    for sources in (("line", "pair"), ("box",), ("name",)):
+        ranked = [h for h in candidates if h.source in sources]
+        if ranked:
+            return ranked[0]
+    return None
+
+
+def _choose_date(
+    byline: _BylineHit | None, scan: _Scan, anchor: int | None, n_lines: int
+) -> _DateLine | None:
+    if byline is not None and byline.byline.date is not None:
+        return None  # the byline's own date wins; no separate line is needed
+    date_lines = scan.date_lines
+    if anchor is not None:
+        near = [d for d in date_lines if abs(d.index - anchor) <= DATE_NEAR_BYLINE]
+        if near:
+            return min(near, key=lambda d: (d.updated, abs(d.index - anchor), d.index))
+    start = scan.article_start
+    if start is not None:
+        before = [d for d in date_lines if start - DATE_ZONE_BEFORE <= d.index <= start]
+        if before:
+            return max(before, key=lambda d: (not d.updated, d.index))
+    top = [d for d in date_lines if d.index < max(1, n_lines * TOP_SHARE)]
+    if not top:
+        return None
+    published = [d for d in top if not d.updated]
+    return (published or top)[0]
+
+
+def _date_value(byline: _BylineHit | None, chosen: _DateLine | None) -> str | None:
+    if byline is not None and byline.byline.date is not None:
+        return byline.byline.date
+    return chosen.match.value if chosen else None
+
+
+def _reading_time(
+    byline: _BylineHit | None, reading_lines: list[int], lines: Sequence[str]
+) -> int | None:
+    if byline is not None and byline.byline.reading_time is not None:
+        return byline.byline.reading_time
+    if reading_lines:
+        found = find_reading_time(lines[reading_lines[0]])
+        return found.minutes if found else None
+    return None
+
+
+def _metadata_lines(scan: _Scan, chosen: _BylineHit | None) -> dict[int, str]:
+    found: dict[int, str] = {}
+    listed = _listed(scan.bylines)
+    for hit in scan.bylines:
+        # Listed bylines (comment headers, teaser bylines) are left to the other filters, and
+        # so are lone names other than the chosen one: a name line alone is weak evidence.
+        if hit.indices[0] in listed or (hit.source == "name" and hit is not chosen):
+            continue
+        for index in hit.indices:
+            found[index] = REASON_BYLINE
+    for date_line in scan.date_lines:
+        found.setdefault(date_line.index, REASON_DATE)
+    for index in scan.reading_lines:
+        found.setdefault(index, REASON_READING)
+    return dict(sorted(found.items()))
+
+
+# -- slash order --------------------------------------------------------------------------------
+
+_SLASH_DATE = regex.compile(r"(?<![\d/])(\d{1,2})[/\-](\d{1,2})[/\-](?:19|20)\d\d(?!\d)")
+# Signs of a US page: a US time zone, or a month written before the day ("February 27, 2025").
+_US_CUES = regex.compile(
+    r"(?<!\p{L})(?:E[SD]?T|C[SD]T|P[SD]?T|M[SD]T)(?!\p{L})"
+    r"|(?i:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s\d{1,2},\s(?:19|20)\d\d"
+)
+
+
+def guess_slash_order(lines: Sequence[str]) -> SlashOrder | None:
+    """Month-first or day-first for the page's ambiguous slash dates ("03/04/2025").
+
+    The rule: dates on the same page whose values settle the order ("27/02/2025") decide by
+    majority; failing that, a US-looking page (a US time zone, or a month written before the
+    day) reads month first; otherwise the order stays unknown and such dates are skipped.
+    """
+    votes: Counter[SlashOrder] = Counter()
+    us_cue = False
+    for line in lines:
+        if len(line) > 2 * MAX_BYLINE_CHARS or not may_contain_date(line):
+            continue
+        for first, second in _SLASH_DATE.findall(line):
+            a, b = int(first), int(second)
+            if a > 12 >= b:
+                votes["dmy"] += 1
+            elif b > 12 >= a:
+                votes["mdy"] += 1
+        us_cue = us_cue or bool(_US_CUES.search(line))
+    if votes:
+        return "mdy" if votes["mdy"] >= votes["dmy"] else "dmy"
+    return "mdy" if us_cue else None
+
+
+# -- headline -----------------------------------------------------------------------------------
+
+_HEADLINE_END_BAD = regex.compile(r"[.:;,…]\s*$|\.\.\.\s*$")
+_HAS_LETTER = regex.compile(r"\p{L}")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+# Lines shaped like a headline that are not: image alt text and credits, tables of contents.
+_ANY_DIGIT = regex.compile(r"\d")
+_NOT_HEADLINE = regex.compile(
+    r"(?i)^(?:(?:profile\s+)?(?:picture|photo|image|headshot|portrait|avatar)\s+of\b"
+    r"|(?:photo|image|credit|source|caption)s?\s*:|table\s+of\s+contents"
+    r"|(?:by|written\s+by|posted\s+by|edited\s+by|reviewed\s+by)\b)"
+    r"|\b(?:logo|photo|image|icon|avatar|profile|headshot|thumbnail)$"
+)
+
+
+def is_heading_like(line: str) -> bool:
+    """A line shaped like a headline: 3-25 words, letters, no sentence-ending period."""
+    text = line.strip()
+    words = text.split()
+    if not HEADLINE_MIN_WORDS <= len(words) <= HEADLINE_MAX_WORDS:
+        return False
+    if _HEADLINE_END_BAD.search(text) or not _HAS_LETTER.search(text):
+        return False
+    if text.startswith(("©", "*", "•", "-", "|")) or _NOT_HEADLINE.search(text):
+        return False
+    if _ANY_DIGIT.search(text) and is_meta_only(_mask_dates(text, find_dates(text))):
+        return False  # "Posted: 2 days ago Last Modified: 2 days ago"
+    # A person's name, with or without a role ("Dylan Bailey, MS, RD"), sits beside headlines.
+    return parse_name_line(text.split(",")[0]) is None
+
+
+def find_headline(
+    lines: Sequence[str],
+    byline_index: int | None,
+    title_hint: str | None = None,
+    *,
+    skip: dict[int, str] | None = None,
+) -> int | None:
+    """The index of the headline line, or None.
+
+    With `title_hint` (e.g. words of the URL slug) the line containing most of its words wins.
+    Otherwise the headline is the nearest heading-like line above `byline_index` (the byline,
+    a date line, or the first paragraph), skipping teasers, captions and metadata, or just
+    below it when nothing above qualifies. A line of HEADLINE_GOOD_WORDS or more is preferred
+    to a nearer shorter one. Lines in `skip` (known metadata) are never the headline.
+    """
+    skip = skip or {}
+    if title_hint:
+        hinted = _line_matching_hint(lines, title_hint, skip)
+        if hinted is not None:
+            return hinted
+    if byline_index is None:
+        return None
+    above = range(byline_index - 1, max(-1, byline_index - 1 - HEADLINE_LOOKBACK), -1)
+    below = range(byline_index + 1, min(len(lines), byline_index + 1 + HEADLINE_LOOKAHEAD))
+    for min_words in (HEADLINE_GOOD_WORDS, HEADLINE_MIN_WORDS):
+        for candidates in (above, below):
+            for i in candidates:
+                if (
+                    i not in skip
+                    and len(lines[i].split()) >= min_words
+                    and is_heading_like(lines[i])
+                ):
+                    return i
+    return None
+
+
+def title_hint_from_url(url: str) -> str | None:
+    """The words of a URL's last path segment when it is a slug ("russia-us-talks-istanbul")."""
+    segments = [s for s in urlsplit(url).path.split("/") if s]
+    for segment in reversed(segments):
+        stem = regex.sub(r"\.(?:html?|php|aspx?)$", "", unquote(segment))
+        words = [w for w in regex.split(r"[-_+]+", stem) if w and not w.isdigit()]
+        if len(words) >= HEADLINE_MIN_WORDS:
+            return " ".join(words)
+    return None
+
+
+def _line_matching_hint(lines: Sequence[str], hint: str, skip: dict[int, str]) -> int | None:
+    wanted = {w.casefold() for w in _WORD.findall(hint)}
+    if not wanted:
+        return None
+    best, best_score = None, TITLE_HINT_MIN_OVERLAP
+    for i, line in enumerate(lines):
+        if i in skip or not is_heading_like(line):
+            continue
+        have = {w.casefold() for w in _WORD.findall(line)}
+        score = len(wanted & have) / len(wanted)
+        if score > best_score or (score == best_score and best is None):
+            best, best_score = i, score
+    return best
+
+
+# -- language -----------------------------------------------------------------------------------
+
+
+def _prose_sample(lines: Sequence[str]) -> str:
+    picked: list[str] = []
+    size = 0
+    for line in lines:
+        if len(line.split()) >= LANGUAGE_MIN_LINE_WORDS:
+            picked.append(line)
+            size += len(line)
+            if size >= LANGUAGE_SAMPLE_CHARS:
+                break
+    return "\n".join(picked)

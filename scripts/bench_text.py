@@ -1,0 +1,382 @@
+"""Text-path benchmark: clean the rendered WCXB text dumps and score them against the gold.
+
+Systems compared on the same dumps (rendered by scripts/render_text_dumps.py, rendered here
+first when missing or stale):
+
+- ``cleaner``: `cleaner.clean(dump, kind="text", url=url)`;
+- ``keep-everything``: the dump as it is (the recall ceiling and the precision floor);
+- ``c4``: the line rules used to build the C4 corpus (Raffel et al. 2020), our implementation:
+  keep lines of at least 5 words that end in terminal punctuation and mention neither
+  JavaScript nor a cookie/privacy/terms notice. C4's page-level rules (minimum sentences, curly
+  braces, "lorem ipsum", word lists) are corpus filters, not extraction, and are left out.
+
+Scores (cleaner/evaluate/scores.py): mean word F1, shingle precision/recall/F1, the share of
+"with" snippets found (higher is better), the share of "without" snippets that leaked into the
+output (lower is better), and for the cleaner the metadata match rates on pages whose gold has
+the field. Speed is pages per second of the cleaning call alone, the median of 3 repeats that
+interleave the systems page by page so machine noise falls on all of them alike.
+
+Usage: python scripts/bench_text.py [--split heldout|train|all] [--style innertext|lines]
+           [--limit N] [--json out.json] [--by-page out.jsonl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import regex
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "scripts"))
+
+import _wcxb  # noqa: E402
+import render_text_dumps  # noqa: E402
+
+from cleaner import clean  # noqa: E402
+from cleaner.evaluate.scores import (  # noqa: E402
+    PRF,
+    aggregate_shingle,
+    mean_word_f1,
+    shingle_prf,
+    snippets_found,
+    word_f1,
+    word_tokens,
+)
+
+PAGE_TYPES = ("article", "service", "product", "collection", "forum", "listing", "documentation")
+REPEATS = 3
+"""Timing repeats; the median of 3 drops one outlier run caused by other jobs on the machine.
+`--repeats 1` is for quality-only runs."""
+
+# --- systems -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What a system returned for one page."""
+
+    text: str
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    error: str | None = None
+
+
+System = Callable[[str, str], Extraction]
+
+
+def run_cleaner(dump: str, url: str) -> Extraction:
+    doc = clean(dump, kind="text", url=url)
+    return Extraction(doc.text, doc.title, doc.author, doc.date, doc.error)
+
+
+def run_keep_everything(dump: str, url: str) -> Extraction:
+    return Extraction(dump)
+
+
+C4_MIN_WORDS = 5
+"""C4 keeps a line only with at least 5 words (the published rule, not tuned here)."""
+C4_TERMINAL = ('.', '!', '?', '"', "\u201d")  # fmt: skip
+"""Line endings C4 accepts: terminal punctuation or a closing double quote (straight or curly)."""
+C4_JAVASCRIPT = regex.compile(r"javascript", regex.IGNORECASE)
+C4_POLICY = regex.compile(
+    r"terms of use|privacy policy|cookie policy|uses cookies|use of cookies|use cookies",
+    regex.IGNORECASE,
+)
+
+
+def c4_keeps(line: str) -> bool:
+    line = line.strip()
+    return (
+        len(line.split()) >= C4_MIN_WORDS
+        and line.endswith(C4_TERMINAL)
+        and not C4_JAVASCRIPT.search(line)
+        and not C4_POLICY.search(line)
+    )
+
+
+def run_c4(dump: str, url: str) -> Extraction:
+    return Extraction("\n".join(line.strip() for line in dump.splitlines() if c4_keeps(line)))
+
+
+SYSTEMS: dict[str, System] = {
+    "cleaner": run_cleaner,
+    "keep-everything": run_keep_everything,
+    "c4": run_c4,
+}
+
+# --- metadata matching ---------------------------------------------------------------------
+
+TITLE_MIN_F1 = 0.9
+"""A title matches at word F1 >= 0.9 with the gold title: equal titles, or one carrying one or
+two extra words (a site name on a 10-word headline scores 0.91)."""
+AUTHOR_MAX_EXTRA_TOKENS = 3
+"""A predicted author may hold the gold name plus up to 3 more tokens ("By", a role) and match;
+more than that and it is a sentence that happens to name the author."""
+DATE_PREFIX = 10  # YYYY-MM-DD
+
+
+def title_matches(predicted: str | None, gold: str) -> bool:
+    return bool(predicted) and word_f1(predicted or "", gold).f1 >= TITLE_MIN_F1
+
+
+def author_matches(predicted: str | None, gold: str) -> bool:
+    pred_tokens = set(word_tokens(predicted or ""))
+    gold_tokens = set(word_tokens(gold))
+    if not pred_tokens or not gold_tokens:
+        return False
+    if pred_tokens == gold_tokens:
+        return True
+    return gold_tokens <= pred_tokens and len(pred_tokens) - len(gold_tokens) <= (
+        AUTHOR_MAX_EXTRA_TOKENS
+    )
+
+
+def date_matches(predicted: str | None, gold: str) -> bool:
+    return bool(predicted) and (predicted or "")[:DATE_PREFIX] == gold[:DATE_PREFIX]
+
+
+# --- scoring -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PageScore:
+    page: _wcxb.Page
+    system: str
+    output: Extraction
+    word: PRF
+    shingle: PRF
+    with_found: tuple[int, int]
+    without_found: tuple[int, int]
+    metadata: dict[str, bool | None]  # None when the gold has no value for the field
+
+
+def score_page(page: _wcxb.Page, system: str, output: Extraction) -> PageScore:
+    gold_fields = {"title": page.title, "author": page.author, "date": page.date}
+    matchers = {"title": title_matches, "author": author_matches, "date": date_matches}
+    metadata = {
+        field: matchers[field](getattr(output, field), gold) if gold else None
+        for field, gold in gold_fields.items()
+    }
+    return PageScore(
+        page=page,
+        system=system,
+        output=output,
+        word=word_f1(output.text, page.body),
+        shingle=shingle_prf(output.text, page.body),
+        with_found=snippets_found(output.text, page.with_snippets),
+        without_found=snippets_found(output.text, page.without_snippets),
+        metadata=metadata,
+    )
+
+
+def rate(pairs: Sequence[tuple[int, int]]) -> float:
+    found = sum(f for f, _ in pairs)
+    total = sum(t for _, t in pairs)
+    return found / total if total else 0.0
+
+
+def summarise(scores: Sequence[PageScore]) -> dict[str, Any]:
+    shingle = aggregate_shingle([s.shingle for s in scores])
+    summary: dict[str, Any] = {
+        "pages": len(scores),
+        "errors": sum(1 for s in scores if s.output.error),
+        "word_f1": mean_word_f1(s.word for s in scores),
+        "shingle_precision": shingle.precision,
+        "shingle_recall": shingle.recall,
+        "shingle_f1": shingle.f1,
+        "with_found": rate([s.with_found for s in scores]),
+        "without_leaked": rate([s.without_found for s in scores]),
+    }
+    for field in ("title", "author", "date"):
+        judged = [s.metadata[field] for s in scores if s.metadata[field] is not None]
+        summary[f"{field}_match"] = sum(bool(j) for j in judged) / len(judged) if judged else None
+        summary[f"{field}_gold_pages"] = len(judged)
+    return summary
+
+
+# --- running -------------------------------------------------------------------------------
+
+
+def load_dumps(pages: Sequence[_wcxb.Page], style: str, dump_dir: Path) -> list[str]:
+    if any(not (dump_dir / f"{p.id}.txt").exists() for p in pages):
+        render_text_dumps.render_all(
+            render_text_dumps.STYLES[style], dump_dir, limit=None, force=False
+        )
+    return [(dump_dir / f"{p.id}.txt").read_text(encoding="utf-8") for p in pages]
+
+
+def run_systems(
+    pages: Sequence[_wcxb.Page],
+    dumps: Sequence[str],
+    systems: dict[str, System],
+    repeats: int = REPEATS,
+) -> tuple[dict[str, list[Extraction]], dict[str, list[float]]]:
+    """Outputs of the first repeat, and each repeat's pages/s, per system."""
+    outputs: dict[str, list[Extraction]] = {name: [] for name in systems}
+    speeds: dict[str, list[float]] = {name: [] for name in systems}
+    for repeat in range(repeats):
+        elapsed = dict.fromkeys(systems, 0.0)
+        for page, dump in zip(pages, dumps, strict=True):
+            for name, system in systems.items():
+                started = time.perf_counter()
+                output = _call(system, dump, page.url)
+                elapsed[name] += time.perf_counter() - started
+                if repeat == 0:
+                    outputs[name].append(output)
+        for name in systems:
+            speeds[name].append(len(pages) / elapsed[name] if elapsed[name] else float("inf"))
+    return outputs, speeds
+
+
+def _call(system: System, dump: str, url: str) -> Extraction:
+    try:
+        return system(dump, url)
+    except Exception as error:  # a crash is scored as an empty output and counted
+        return Extraction("", error=f"{type(error).__name__}: {error}")
+
+
+# --- reporting -----------------------------------------------------------------------------
+
+
+def fmt(value: float | None, digits: int = 3) -> str:
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
+def main_table(summaries: dict[str, dict[str, Any]]) -> str:
+    c4_speed = summaries.get("c4", {}).get("pages_per_s")
+    rows = [
+        "| system | word F1 | shingle P | shingle R | shingle F1 | with found ↑ "
+        "| without leaked ↓ | pages/s | speed ÷ C4 | errors |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, s in summaries.items():
+        ratio = f"{s['pages_per_s'] / c4_speed:.3g}" if c4_speed else "—"
+        rows.append(
+            f"| {name} | {fmt(s['word_f1'])} | {fmt(s['shingle_precision'])} "
+            f"| {fmt(s['shingle_recall'])} | {fmt(s['shingle_f1'])} | {fmt(s['with_found'])} "
+            f"| {fmt(s['without_leaked'])} | {s['pages_per_s']:.3g} | {ratio} "
+            f"| {s['errors']} |"
+        )
+    return "\n".join(rows)
+
+
+def metadata_table(summary: dict[str, Any]) -> str:
+    rows = ["| field | match rate | pages with gold |", "|---|---|---|"]
+    for field in ("title", "author", "date"):
+        rows.append(
+            f"| {field} | {fmt(summary[f'{field}_match'])} | {summary[f'{field}_gold_pages']} |"
+        )
+    return "\n".join(rows)
+
+
+def type_table(by_type: dict[str, dict[str, dict[str, Any]]], systems: Sequence[str]) -> str:
+    header = "| page type | pages | " + " | ".join(
+        f"{name} word F1 | {name} shingle F1" for name in systems
+    )
+    rows = [header + " |", "|---|---|" + "---|---|" * len(systems)]
+    for page_type, summaries in by_type.items():
+        pages = next(iter(summaries.values()))["pages"]
+        cells = " | ".join(
+            f"{fmt(summaries[n]['word_f1'])} | {fmt(summaries[n]['shingle_f1'])}" for n in systems
+        )
+        rows.append(f"| {page_type} | {pages} | {cells} |")
+    return "\n".join(rows)
+
+
+def by_page_record(score: PageScore) -> dict[str, Any]:
+    return {
+        "id": score.page.id,
+        "url": score.page.url,
+        "page_type": score.page.page_type,
+        "system": score.system,
+        "word_p": score.word.precision,
+        "word_r": score.word.recall,
+        "word_f1": score.word.f1,
+        "shingle_p": score.shingle.precision,
+        "shingle_r": score.shingle.recall,
+        "shingle_f1": score.shingle.f1,
+        "with_found": list(score.with_found),
+        "without_found": list(score.without_found),
+        "metadata": score.metadata,
+        "predicted": {
+            "title": score.output.title,
+            "author": score.output.author,
+            "date": score.output.date,
+        },
+        "gold": {"title": score.page.title, "author": score.page.author, "date": score.page.date},
+        "error": score.output.error,
+    }
+
+
+# --- command line --------------------------------------------------------------------------
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", choices=["heldout", "train", "all"], default="heldout")
+    parser.add_argument("--style", choices=sorted(render_text_dumps.STYLES), default="innertext")
+    parser.add_argument("--dumps", type=Path, help="dump folder (default: the renderer's)")
+    parser.add_argument("--limit", type=int, help="only the first N pages of the split")
+    parser.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated subset")
+    parser.add_argument("--repeats", type=int, default=REPEATS, help="timing repeats")
+    parser.add_argument("--json", type=Path, help="write the summary as JSON here")
+    parser.add_argument("--by-page", type=Path, help="write per-page scores as JSON lines here")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    systems = {name: SYSTEMS[name] for name in args.systems.split(",")}
+    pages = _wcxb.load_pages(args.split)[: args.limit]
+    dump_dir = args.dumps or render_text_dumps.DEFAULT_OUT / args.style
+    dumps = load_dumps(pages, args.style, dump_dir)
+    outputs, speeds = run_systems(pages, dumps, systems, max(1, args.repeats))
+    scores = {
+        name: [score_page(p, name, o) for p, o in zip(pages, outs, strict=True)]
+        for name, outs in outputs.items()
+    }
+    summaries = {name: summarise(s) for name, s in scores.items()}
+    for name, summary in summaries.items():
+        summary["pages_per_s"] = statistics.median(speeds[name])
+        summary["pages_per_s_repeats"] = speeds[name]
+    by_type = {
+        t: {
+            name: summarise([s for s in ss if s.page.page_type == t]) for name, ss in scores.items()
+        }
+        for t in PAGE_TYPES
+        if any(p.page_type == t for p in pages)
+    }
+    print(
+        f"## Text benchmark — split {args.split}, style {args.style}, {len(pages)} pages, "
+        f"median pages/s of {max(1, args.repeats)} repeat(s)\n"
+    )
+    print(main_table(summaries) + "\n")
+    if "cleaner" in summaries:
+        print("Cleaner metadata (match rate on pages whose gold has the field):\n")
+        print(metadata_table(summaries["cleaner"]) + "\n")
+    print("By page type:\n")
+    print(type_table(by_type, list(systems)))
+    if args.json:
+        report = {"split": args.split, "style": args.style, "pages": len(pages)}
+        report |= {"systems": summaries, "by_type": by_type}
+        args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
+    if args.by_page:
+        with args.by_page.open("w", encoding="utf-8") as f:
+            for system_scores in scores.values():
+                for score in system_scores:
+                    f.write(json.dumps(by_page_record(score), ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,150 @@
+"""The public surface and the contracts of `clean` and `Document`."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import cleaner
+from cleaner import Block, CleanOptions, Document, Verdict
+
+ARTICLE = """Home News Sport Culture
+Ferry service resumes after winter storm
+
+The harbour ferry made its first crossing in nine days on Monday, carrying about forty passengers and a van of post.
+
+Crews spent the weekend clearing ice from the landing ramps, the operator said in a statement.
+
+He declined to comment further.
+Share on Facebook
+Most popular
+"""
+
+
+def test_public_surface_is_the_documented_one() -> None:
+    assert cleaner.__all__ == sorted(cleaner.__all__)
+    assert set(cleaner.__all__) == {
+        "BinaryInput", "Block", "CleanOptions", "CleanerError", "Document", "EmptyInput",
+        "Filter", "InputError", "InputTooLarge", "Page", "RulesFileError", "Verdict",
+        "__version__", "clean", "drop", "keep",
+    }
+    for name in cleaner.__all__:
+        assert hasattr(cleaner, name)
+
+
+def test_clean_returns_an_immutable_document_with_every_block_and_its_reason() -> None:
+    doc = cleaner.clean(ARTICLE, kind="text")
+    assert isinstance(doc, Document)
+    assert doc.kind == "text"
+    assert len(doc.blocks) == len([line for line in ARTICLE.splitlines() if line.strip()])
+    assert all(isinstance(b, Block) for b in doc.blocks)
+    assert all(b.kept or b.reason for b in doc.blocks)
+    with pytest.raises(AttributeError):
+        doc.text = "changed"  # type: ignore[misc]
+
+
+def test_body_paragraphs_are_separated_by_a_blank_line_in_reading_order() -> None:
+    doc = cleaner.clean(ARTICLE, kind="text")
+    paragraphs = doc.text.split("\n\n")
+    assert paragraphs[0].startswith("The harbour ferry made its first crossing")
+    assert paragraphs[-1] == "He declined to comment further."
+
+
+def test_to_dict_is_json_ready_and_can_leave_blocks_out() -> None:
+    doc = cleaner.clean(ARTICLE, kind="text")
+    data = json.loads(json.dumps(doc.to_dict()))
+    assert data["text"] == doc.text and data["kind"] == "text"
+    assert len(data["blocks"]) == len(doc.blocks)
+    assert "blocks" not in doc.to_dict(blocks=False)
+
+
+def test_bytes_are_decoded_by_their_declared_or_detected_charset() -> None:
+    text = "Привет, мир. Это статья о погоде в городе, где зима была долгой и снежной в этом году."
+    doc = cleaner.clean(text.encode("cp1251"), kind="text")
+    assert doc.error is None
+    assert "зима была долгой" in doc.text
+
+
+def test_utf8_bom_and_utf16_are_decoded() -> None:
+    body = "A ferry crossed the harbour on Monday for the first time in nine days of storm."
+    assert body in cleaner.clean(b"\xef\xbb\xbf" + body.encode(), kind="text").text
+    assert body in cleaner.clean(body.encode("utf-16"), kind="text").text
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        (b"", "empty"),
+        ("   \n\t  ", "empty"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary"),
+        (bytes(range(32)) * 100, "binary"),
+    ],
+)
+def test_bad_input_gives_a_record_with_a_clear_error(raw: str | bytes, code: str) -> None:
+    doc = cleaner.clean(raw)
+    assert doc.text == ""
+    assert doc.error is not None and doc.error.startswith(code)
+
+
+def test_bad_input_raises_when_asked_to() -> None:
+    with pytest.raises(cleaner.EmptyInput):
+        cleaner.clean("", raise_errors=True)
+
+
+def test_input_above_the_size_limit_is_refused_with_an_error_record() -> None:
+    doc = cleaner.clean("word " * 1000, max_bytes=100)
+    assert doc.error is not None and doc.error.startswith("too-large")
+
+
+def test_a_page_that_is_all_boilerplate_gives_empty_text_and_the_reason() -> None:
+    doc = cleaner.clean("Skip to content\nSubscribe\nAccept all cookies\n", kind="text")
+    assert doc.text == ""
+    assert doc.error is None
+    assert doc.reason and "dropped" in doc.reason
+
+
+def test_options_can_be_passed_as_an_object_or_as_keywords() -> None:
+    a = cleaner.clean(ARTICLE, kind="text", options=CleanOptions(structure=False))
+    b = cleaner.clean(ARTICLE, kind="text", structure=False)
+    assert a == b
+    assert "Home News Sport Culture" in a.text
+
+
+def test_include_blocks_false_leaves_the_blocks_out() -> None:
+    assert cleaner.clean(ARTICLE, kind="text", include_blocks=False).blocks == ()
+
+
+def test_kind_is_detected_from_the_input() -> None:
+    assert cleaner.clean(ARTICLE).kind == "text"
+    html = "<!doctype html><html><body><p>" + "A sentence of the body text. " * 5 + "</p></body></html>"
+    assert cleaner.clean(html).kind == "html"
+
+
+def test_an_unknown_kind_is_a_usage_error() -> None:
+    with pytest.raises(ValueError, match="kind"):
+        cleaner.clean(ARTICLE, kind="pdf")  # type: ignore[arg-type]
+
+
+def test_a_user_function_filter_drops_lines_with_its_name_as_reason() -> None:
+    def no_ferries(block: Block) -> bool:
+        return "ferry" not in block.text.casefold()
+
+    doc = cleaner.clean(ARTICLE, kind="text", filters=[no_ferries])
+    dropped = [b for b in doc.blocks if b.decided_by == "no_ferries"]
+    assert dropped and all("ferry" in b.text.casefold() for b in dropped)
+    assert "ferry" not in doc.text.casefold()
+
+
+def test_a_user_keep_verdict_protects_a_line_from_later_filters() -> None:
+    def keep_share(block: Block) -> Verdict | None:
+        return cleaner.keep("mine.share") if block.text == "Share on Facebook" else None
+
+    doc = cleaner.clean(ARTICLE, kind="text", filters=[keep_share], structure=False)
+    assert "Share on Facebook" in doc.text
+    assert any(b.reason == "mine.share" and b.kept for b in doc.blocks)
+
+
+def test_a_filter_returning_something_odd_is_reported_clearly() -> None:
+    with pytest.raises(TypeError, match="returned int"):
+        cleaner.clean(ARTICLE, kind="text", filters=[lambda b: 3], raise_errors=True)  # type: ignore[list-item,return-value]

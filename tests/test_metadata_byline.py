@@ -1,0 +1,214 @@
+"""Byline lines and reading-time notes: shapes that are caught, body sentences that are not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.metadata.byline import (
+    is_byline_prefix,
+    parse_byline,
+    parse_byline_pair,
+    parse_name_line,
+)
+from cleaner.metadata.reading import find_reading_time, is_reading_time_line, reading_minutes
+
+NOW = date(2025, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "kind", "day", "minutes"),
+    [
+        (
+            "by Ana Ruiz March 4, 2025 3:05 PM 4 min read",
+            "Ana Ruiz",
+            "by",
+            "2025-03-04T15:05",
+            4,
+        ),
+        ("By Jane Doe and John Roe", "Jane Doe and John Roe", "by", None, None),
+        ("By JANE DOE, Staff Writer", "JANE DOE", "by", None, None),
+        ("Author: Tomas Kral", "Tomas Kral", "label", None, None),
+        ("Written by Priya Natarajan", "Priya Natarajan", "by", None, None),
+        ("Posted on 2024-11-05 by admin", "admin", "by", "2024-11-05", None),
+        ("Jane Doe | March 3, 2025", "Jane Doe", "name-date", "2025-03-03", None),
+        ("Wire Desk Published 3 Mar, 2025 04:12pm", "Wire Desk", "name-date", None, None),
+        ("Reuters Published 3 Mar, 2025 04:12pm", "Reuters", "agency", "2025-03-03T16:12", None),
+        ("Von Anna Schmidt", "Anna Schmidt", "by", None, None),
+        ("Par Jean Dupont", "Jean Dupont", "by", None, None),
+        ("Por María López", "María López", "by", None, None),
+        ("Автор: Олена Коваль", "Олена Коваль", "label", None, None),
+        ("Автор Олена Коваль", "Олена Коваль", "label", None, None),
+        ("By Jan van der Berg & Ana de la Cruz", "Jan van der Berg & Ana de la Cruz", "by", None, None),
+        ("· by Lena Park · Updated on 8 January 2025", "Lena Park", "by", "2025-01-08", None),
+        ("March 15, 2025 · 3 min read · By Campus Online", "Campus Online", "by", "2025-03-15", 3),
+        ("By Omar Haddad ⋅ Senior Review Analyst ⋅ Updated May 5, 2025", "Omar Haddad", "by", "2025-05-05", None),
+        ("By Claire Wong, Co-Founder & COO", "Claire Wong", "by", None, None),
+        ("Written By Dana Holt-Bell, MD", "Dana Holt-Bell, MD", "by", None, None),
+        ("12 Comments | Rosa Quinn | Last Updated: March 11, 2024", "Rosa Quinn", "name-date", "2024-03-11", None),
+        ("By Theo Marsh – Updated May 9, 2025 at 1:00 PM EST | Fact-checked by Ivy Lane", "Theo Marsh", "by", "2025-05-09T13:00", None),
+        ("By Nadia Petrova for the Evening Post", "Nadia Petrova", "by", None, None),
+        ("By The Associated Press", "The Associated Press", "by", None, None),
+        ("By Harbor Staff", "Harbor Staff", "by", None, None),
+        ("Door Jan de Vries 27 februari 2025", "Jan de Vries", "by", "2025-02-27", None),
+    ],
+)
+def test_byline_shapes_give_author_kind_date_and_reading_time(
+    line: str, author: str, kind: str, day: str | None, minutes: int | None
+) -> None:
+    found = parse_byline(line, now=NOW)
+    assert found is not None
+    assert found.author == author
+    if kind != "name-date" or day is not None:
+        assert found.kind == kind
+    if day is not None:
+        assert found.date == day
+    assert found.reading_time == minutes
+
+
+def test_joined_authors_are_also_listed_one_by_one() -> None:
+    found = parse_byline("By Jane Doe, John Roe and Mia Chen", now=NOW)
+    assert found is not None
+    assert found.authors == ("Jane Doe", "John Roe", "Mia Chen")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the end of the year, prices rose.",
+        "Written by hand, the letter was found in a drawer.",
+        "By Monday, prices rose.",
+        "By 2030, emissions must fall by half.",
+        "By Christmas the market had recovered.",
+        "By clicking Subscribe you agree to our terms",
+        "By using this site, you agree to cookies.",
+        "Jane Doe said on March 3, 2025 that prices rose.",
+        "Published by Penguin Random House in 2019 and reprinted.",
+        "Photo by Jane Doe",
+        "Reviewed by Dr. Jane Doe",
+        "Last edited by moderator42 on 12. Sep 2024, 11:14",
+        "Updated March 5, 2025",
+        "Most Popular | March 3, 2025",
+        "Editors Picks | March 3, 2025",
+        "Top 10 Trends | March 3, 2025",
+        "Shop By Category",
+        "By Car",
+        "By Use Case",
+        "Friday By Appointment Only",
+        "Door Frame Repair Kit",
+        "Par 3 Golf Course",
+        "text: string;",
+        "Author: username",
+        "Written by: ",
+    ],
+)
+def test_body_sentences_and_look_alikes_are_not_bylines(line: str) -> None:
+    assert parse_byline(line, now=NOW) is None
+
+
+def test_a_user_name_after_by_counts_only_with_a_date_on_the_line() -> None:
+    assert parse_byline("by admin", now=NOW) is None
+    found = parse_byline("by admin on March 3, 2025", now=NOW)
+    assert found is not None
+    assert found.author == "admin"
+
+
+@pytest.mark.parametrize(
+    ("prefix", "names", "author"),
+    [
+        ("By", "Daniel Reyes", "Daniel Reyes"),
+        ("Written by", "Mara Olsen", "Mara Olsen"),
+        ("Author:", "Greenfield Studio", "Greenfield Studio"),
+        ("About the Author", "Sam Okafor", "Sam Okafor"),
+        ("Posted by :", "Lee Park", "Lee Park"),
+    ],
+)
+def test_a_lead_in_line_and_a_names_line_make_one_byline(
+    prefix: str, names: str, author: str
+) -> None:
+    assert is_byline_prefix(prefix)
+    found = parse_byline_pair(prefix, names, now=NOW)
+    assert found is not None
+    assert found.author == author
+
+
+def test_a_lead_in_line_followed_by_a_common_word_is_not_a_byline() -> None:
+    assert parse_byline_pair("Authors", "Regular Contributors", now=NOW) is None
+    assert parse_byline_pair("Text", "string", now=NOW) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Rosa Quinn", "Rosa Quinn"),
+        ("Picture of Adam Hale Adam Hale", "Adam Hale"),
+        ("Jonah FieldsJonah Fields", "Jonah Fields"),
+        ("Mira Jovanovic headshot", "Mira Jovanovic"),
+        ("Profile photo of author Ben Kerr", "Ben Kerr"),
+    ],
+)
+def test_a_line_holding_only_a_name_gives_the_name(line: str, name: str) -> None:
+    assert parse_name_line(line) == name
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Recent Posts", "HR Strategy", "Great Post.", "Share", "Table of Contents", "Thoughts on Zig"],
+)
+def test_title_case_labels_are_not_taken_for_names(line: str) -> None:
+    assert parse_name_line(line) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("2 min read", 2),
+        ("5 minute read", 5),
+        ("5-minute read", 5),
+        ("11 Mins Read", 11),
+        ("Reading time: 4 minutes", 4),
+        ("Read time 6 min", 6),
+        ("Lesezeit: 3 Minuten", 3),
+        ("3 Min. Lesezeit", 3),
+        ("Temps de lecture : 4 min", 4),
+        ("4 min de lectura", 4),
+        ("Tempo di lettura: 7 minuti", 7),
+        ("Czas czytania: 5 min", 5),
+        ("Время чтения: 7 минут", 7),
+        ("3 хв читання", 3),
+        ("3-5 min read", 3),
+    ],
+)
+def test_reading_time_notes_give_their_minutes(text: str, minutes: int) -> None:
+    assert reading_minutes(text) == minutes
+    assert is_reading_time_line(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It took 5 minutes to read the file.",
+        "A 10 minute walk from the station.",
+        "Bake for 25 min until golden.",
+        "The 300 min read-through of the script.",
+    ],
+)
+def test_sentences_about_minutes_are_not_reading_times(text: str) -> None:
+    assert find_reading_time(text) is None
+
+
+def test_a_reading_time_inside_a_byline_is_found_but_the_line_is_not_only_that() -> None:
+    line = "by Ana Ruiz March 4, 2025 3:05 PM 4 min read"
+    assert reading_minutes(line) == 4
+    assert not is_reading_time_line(line)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120))
+def test_parsing_any_line_never_raises(line: str) -> None:
+    parse_byline(line, now=NOW)
+    parse_name_line(line)
+    find_reading_time(line)

@@ -1,0 +1,68 @@
+"""The structural stage: the article's extent, and prose outside it dropped."""
+
+from __future__ import annotations
+
+import cleaner
+from cleaner.filters.structure import Extent, best_run
+
+
+def kept(doc: cleaner.Document) -> list[str]:
+    return [b.text for b in doc.blocks if b.kept]
+
+
+PAGE = """Skip to content
+World Business Markets Sustainability Legal Breakingviews Technology
+Sign in
+Harbour town votes to rebuild its old stone pier
+
+The council of a small harbour town voted on Tuesday to rebuild the stone pier that storms damaged last winter, ending two years of argument over its cost.
+
+The new pier will keep the old stones where engineers find them sound, the council's planning chief told reporters after the vote.
+
+Work is due to begin in the spring and should take about eighteen months, during which the ferry will use a temporary landing.
+
+Most popular
+A bakery on the high street has won a national prize for its rye bread, beating more than two hundred entries from across the country.
+Fishermen say the autumn catch was the best in a decade, helped by a mild September and calm seas.
+© 2025 Harbour Gazette. All rights reserved.
+"""
+
+
+def test_prose_after_an_end_marker_is_dropped_as_outside_the_article() -> None:
+    doc = cleaner.clean(PAGE, kind="text")
+    body = kept(doc)
+    assert body[0].startswith("The council of a small harbour town")
+    assert body[-1].startswith("Work is due to begin")
+    outside = [b for b in doc.blocks if b.text.startswith(("A bakery", "Fishermen"))]
+    assert outside and all(not b.kept for b in outside)
+    assert all(b.reason.startswith(("structure.", "teasers.")) for b in outside)
+
+
+def test_menu_lines_before_the_headline_are_dropped() -> None:
+    doc = cleaner.clean(PAGE, kind="text")
+    menu = next(b for b in doc.blocks if b.text.startswith("World Business"))
+    assert not menu.kept
+
+
+def test_structure_false_keeps_everything_the_rules_leave() -> None:
+    doc = cleaner.clean(PAGE, kind="text", structure=False)
+    assert any(t.startswith("A bakery") for t in kept(doc))
+
+
+def test_best_run_finds_the_positive_stretch_between_negative_edges() -> None:
+    assert best_run([-3, -3, 20, -1, 15, -8, 5]) == Extent(2, 5)
+    assert best_run([-1, -2]) is None
+    assert best_run([]) is None
+
+
+def test_a_truncated_summary_of_the_first_paragraph_is_dropped() -> None:
+    page = (
+        "Council votes to rebuild the stone pier\n"
+        "The council of a small harbour town voted on Tuesday to rebuild the stone pier...\n"
+        "The council of a small harbour town voted on Tuesday to rebuild the stone pier that "
+        "storms damaged last winter.\n"
+        "Work is due to begin in the spring and should take about eighteen months to finish.\n"
+    )
+    doc = cleaner.clean(page, kind="text")
+    summary = doc.blocks[1]
+    assert not summary.kept and summary.reason == "duplicates.truncated-copy"
