@@ -8,7 +8,7 @@
 Every input block is in `doc.blocks` with the filter that kept or dropped it and why.
 """
 
-from cleaner._api import clean
+from cleaner._api import Cleaner, clean
 from cleaner._exceptions import (
     BinaryInput,
     CleanerError,
@@ -19,14 +19,17 @@ from cleaner._exceptions import (
 )
 from cleaner._model import Block, Document, Verdict, drop, keep
 from cleaner._options import CleanOptions
+from cleaner.batch import BatchJob, clean_sources, find_inputs
 from cleaner.filters.base import Filter, Page
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "BatchJob",
     "BinaryInput",
     "Block",
     "CleanOptions",
+    "Cleaner",
     "CleanerError",
     "Document",
     "EmptyInput",
@@ -38,6 +41,8 @@ __all__ = [
     "Verdict",
     "__version__",
     "clean",
+    "clean_sources",
     "drop",
+    "find_inputs",
     "keep",
 ]

@@ -38,7 +38,7 @@ DEFAULT_DUMPS = Path("/tmp/cleaner-wcxb-text")
 
 # How many times each page's rule run is repeated for the timing, to smooth out the noise of a
 # shared machine.
-TIMING_REPEATS = 3
+TIMING_REPEATS = 2
 
 _SPACE = regex.compile(r"\s+")
 
@@ -55,6 +55,7 @@ class Tally:
     gold: int = 0  # dropped lines whose text occurs in the gold body
     gold_strict: int = 0  # dropped lines that are a whole line of the gold body
     gold_lines: Counter[str] = field(default_factory=Counter)
+    strict_lines: Counter[str] = field(default_factory=Counter)
     other_lines: Counter[str] = field(default_factory=Counter)
 
 
@@ -133,8 +134,10 @@ def measure(dumps: Path) -> tuple[dict[str, Tally], Counter[str], Counter[str], 
             tally.dropped += 1
             if in_gold:
                 tally.gold += 1
-                tally.gold_strict += line in gold.lines
                 tally.gold_lines[line] += 1
+                if line in gold.lines:
+                    tally.gold_strict += 1
+                    tally.strict_lines[line] += 1
             else:
                 tally.other_lines[line] += 1
                 category = reason.split(".")[0]
@@ -174,13 +177,14 @@ def report(
           f"{all_w / max(1, boiler_total['words']):12.2%}")
     print(f"\ntime: {seconds / max(1, pages) * 1000:.2f} ms per page "
           f"(all rule sets, through run_filters)")
-    print(f"\nrules by false positives (top {top}):")
-    worst = sorted(by_rule.items(), key=lambda kv: -kv[1].gold)[:top]
+    print(f"\nrules by strict false positives (top {top}; FP / strict FP / dropped):")
+    worst = sorted(by_rule.items(), key=lambda kv: (-kv[1].gold_strict, -kv[1].gold))[:top]
     for rule, tally in worst:
         if not tally.gold:
             break
-        examples = "; ".join(f"{line[:50]!r}x{n}" for line, n in tally.gold_lines.most_common(4))
-        print(f"  {rule:36s} {tally.gold:4d} FP / {tally.dropped:5d}  {examples}")
+        lines = tally.strict_lines or tally.gold_lines
+        examples = "; ".join(f"{line[:40]!r}x{n}" for line, n in lines.most_common(4))
+        print(f"  {rule:34s} {tally.gold:4d} {tally.gold_strict:4d} {tally.dropped:5d}  {examples}")
 
 
 def list_rule(by_rule: dict[str, Tally], rule: str) -> None:
@@ -189,9 +193,13 @@ def list_rule(by_rule: dict[str, Tally], rule: str) -> None:
         print(f"{rule}: dropped nothing")
         return
     print(f"{rule}: {tally.dropped} dropped, {tally.gold} in gold ({tally.gold_strict} strict)")
-    print("-- in gold:")
-    for line, n in tally.gold_lines.most_common():
+    print("-- whole gold lines:")
+    for line, n in tally.strict_lines.most_common():
         print(f"  {n:4d}  {line[:160]}")
+    print("-- in gold text:")
+    for line, n in tally.gold_lines.most_common():
+        if line not in tally.strict_lines:
+            print(f"  {n:4d}  {line[:160]}")
     print("-- not in gold:")
     for line, n in tally.other_lines.most_common(60):
         print(f"  {n:4d}  {line[:160]}")

@@ -9,7 +9,8 @@ go through `extract_text_metadata`, and the values are compared with the gold:
 - date: the same day (a gold date given only to the month is compared on the month);
 - title: case-folded equality after collapsing spaces, or containment either way.
 
-For each field it reports recall (right answers over pages with a gold value), wrong answers
+It also reports how often a line marked as metadata (to be dropped from the body) is a line
+of the gold body. For each field it reports recall (right answers over pages with a gold value), wrong answers
 (a non-null value that does not match, over pages with a gold value) and precision (right over
 all non-null answers on those pages), plus how often a value is given on pages without gold.
 
@@ -87,6 +88,7 @@ def measure(args: argparse.Namespace) -> None:
     counts = {f: {"gold": 0, "right": 0, "wrong": 0, "none_gold": 0, "extra": 0} for f in FIELDS}
     errors: dict[str, list[str]] = {f: [] for f in FIELDS}
     seconds: list[float] = []
+    dropped: dict[str, list[int]] = {}  # reason -> [lines marked, of which lines of the gold body]
     for page in pages:
         lines = dump_lines(page, args.style)
         start = time.perf_counter()
@@ -96,8 +98,14 @@ def measure(args: argparse.Namespace) -> None:
         seconds.append(time.perf_counter() - start)
         for name in FIELDS:
             _score(name, page, meta, counts[name], errors[name])
+        _count_dropped(page, lines, meta, dropped)
     for name in FIELDS:
         _report(name, counts[name])
+    for reason, (marked, in_body) in sorted(dropped.items()):
+        print(
+            f"{reason}: {marked} lines marked, {in_body / marked:.1%} of them are a line of the "
+            "gold body"
+        )
     mean_ms = 1000 * statistics.fmean(seconds)
     p95_ms = 1000 * sorted(seconds)[int(0.95 * (len(seconds) - 1))]
     print(f"time per page: mean {mean_ms:.2f} ms, p95 {p95_ms:.2f} ms over {len(seconds)} pages")
@@ -105,6 +113,20 @@ def measure(args: argparse.Namespace) -> None:
         if args.field in (None, name):
             for line in errors[name][: args.show_errors]:
                 print(line)
+
+
+def _count_dropped(
+    page: _wcxb.Page, lines: list[str], meta: TextMetadata, dropped: dict[str, list[int]]
+) -> None:
+    """How often a line the pipeline would drop as metadata is, word for word, gold body."""
+    body = {line.strip() for line in page.body.split("\n") if line.strip()}
+    marked = dict(meta.metadata_lines)
+    if meta.title_index is not None:
+        marked[meta.title_index] = "metadata.title"
+    for index, reason in marked.items():
+        tally = dropped.setdefault(reason, [0, 0])
+        tally[0] += 1
+        tally[1] += lines[index] in body
 
 
 def _score(

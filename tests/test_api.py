@@ -25,9 +25,10 @@ Most popular
 def test_public_surface_is_the_documented_one() -> None:
     assert cleaner.__all__ == sorted(cleaner.__all__)
     assert set(cleaner.__all__) == {
-        "BinaryInput", "Block", "CleanOptions", "CleanerError", "Document", "EmptyInput",
-        "Filter", "InputError", "InputTooLarge", "Page", "RulesFileError", "Verdict",
-        "__version__", "clean", "drop", "keep",
+        "BatchJob", "BinaryInput", "Block", "CleanOptions", "Cleaner", "CleanerError",
+        "Document", "EmptyInput", "Filter", "InputError", "InputTooLarge", "Page",
+        "RulesFileError", "Verdict", "__version__", "clean", "clean_sources", "drop",
+        "find_inputs", "keep",
     }
     for name in cleaner.__all__:
         assert hasattr(cleaner, name)
@@ -109,6 +110,12 @@ def test_options_can_be_passed_as_an_object_or_as_keywords() -> None:
     b = cleaner.clean(ARTICLE, kind="text", structure=False)
     assert a == b
     assert "Home News Sport Culture" in a.text
+
+
+def test_a_cleaner_object_reuses_its_pipeline_and_gives_the_same_result() -> None:
+    engine = cleaner.Cleaner(structure=False)
+    assert engine.clean(ARTICLE, kind="text") == cleaner.clean(ARTICLE, kind="text", structure=False)
+    assert engine.clean(ARTICLE, kind="text") == engine.clean(ARTICLE, kind="text")
 
 
 def test_include_blocks_false_leaves_the_blocks_out() -> None:

@@ -40,6 +40,7 @@ NOW = date(2025, 6, 30)
         ("Tue, 04 Mar 2025 09:00:00 GMT+2", "2025-03-04T09:00:00+02:00"),
         ("2016-08-28 19:41:09 +00:00", "2016-08-28T19:41:09+00:00"),
         ("2025年3月4日", "2025-03-04"),
+        ("2025년 3월 4일", "2025-03-04"),
     ],
 )
 def test_each_supported_shape_is_read_to_iso(text: str, expected: str) -> None:
@@ -131,6 +132,11 @@ def test_the_span_covers_the_weekday_and_the_time_of_the_date() -> None:
 def test_several_dates_on_one_line_are_found_in_order() -> None:
     found = find_dates("Published 3 Mar 2025, updated 2025-03-04 08:00", now=NOW)
     assert [m.value for m in found] == ["2025-03-03", "2025-03-04T08:00"]
+
+
+def test_two_dates_with_month_names_on_one_line_are_both_found() -> None:
+    found = find_dates("Open from March 3, 2025 to March 5, 2025", now=NOW)
+    assert [m.value for m in found] == ["2025-03-03", "2025-03-05"]
 
 
 def test_a_line_without_any_digit_costs_nothing_and_finds_nothing() -> None:

@@ -28,7 +28,7 @@ Fishermen say the autumn catch was the best in a decade, helped by a mild Septem
 """
 
 
-def test_prose_after_an_end_marker_is_dropped_as_outside_the_article() -> None:
+def test_a_teaser_list_under_a_section_heading_is_dropped_though_it_is_prose() -> None:
     doc = cleaner.clean(PAGE, kind="text")
     body = kept(doc)
     assert body[0].startswith("The council of a small harbour town")

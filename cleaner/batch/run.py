@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 from typing import Literal
 
-from cleaner._api import clean, error_document
+from cleaner._api import Cleaner, error_document
 from cleaner._exceptions import InputError
 from cleaner._model import Document, Kind
 from cleaner._options import CleanOptions
@@ -48,14 +48,18 @@ class BatchJob:
     url: str | None = None
 
 
-def clean_source(source: Source, job: BatchJob) -> Document:
-    """Read and clean one page; never raises for anything the page does."""
+def clean_source(source: Source, job: BatchJob, engine: Cleaner | None = None) -> Document:
+    """Read and clean one page; never raises for anything the page does.
+
+    `engine` is the job's pipeline, built once per process; without one it is built here.
+    """
     kind = _error_kind(job)
     if source.error is not None:
         return error_document(source.error, url=job.url, id=source.id, kind=kind)
     try:
         raw = read_source(source, max_bytes=job.options.max_bytes)
-        doc = clean(raw, url=job.url, kind=job.kind, options=job.options)
+        engine = engine or Cleaner(job.options)
+        doc = engine.clean(raw, url=job.url, kind=job.kind)
     except InputError as exc:
         # Reading raises these (too large, corrupt gzip), and `clean` does with raise_errors.
         return error_document(exc, url=job.url, id=source.id, kind=kind)
@@ -76,8 +80,9 @@ def clean_sources(
     may be any callable, with "spawn" or "forkserver" they must be importable functions.
     """
     if workers <= 1:
+        engine = Cleaner(job.options)
         for source in sources:
-            yield clean_source(source, job)
+            yield clean_source(source, job, engine)
         return
     stdin_read = (load_stdin(s, max_bytes=job.options.max_bytes) for s in sources)
     yield from _clean_in_pool(_chunks(stdin_read, chunk_pages), job, workers)
@@ -150,13 +155,15 @@ class _Pool:
             return _internal_error(source, self.job, exc)
 
 
-# The job of this worker process, set once when it starts (see `_init_worker`).
+# The job of this worker process and its pipeline, set once when it starts (`_init_worker`).
 _worker_job: BatchJob | None = None
+_worker_engine: Cleaner | None = None
 
 
 def _init_worker(job: BatchJob) -> None:
-    global _worker_job
+    global _worker_job, _worker_engine
     _worker_job = job
+    _worker_engine = Cleaner(job.options)
     # Ctrl-C reaches the whole process group; the main process alone handles it, so that the
     # user sees one message instead of a traceback per worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -164,7 +171,7 @@ def _init_worker(job: BatchJob) -> None:
 
 def _clean_chunk(chunk: list[Source]) -> list[Document]:
     assert _worker_job is not None, "worker started without a job"
-    return [clean_source(s, _worker_job) for s in chunk]
+    return [clean_source(s, _worker_job, _worker_engine) for s in chunk]
 
 
 def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:

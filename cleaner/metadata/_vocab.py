@@ -85,6 +85,11 @@ def is_meta_only(text: str) -> bool:
     return all(is_meta_token(token) for token in _TOKEN.findall(text))
 
 
+def count_other_words(text: str) -> int:
+    """How many words of `text` are not metadata words, numbers, separators or marks."""
+    return sum(not is_meta_token(token) for token in _TOKEN.findall(text))
+
+
 def strip_meta_edges(text: str) -> str:
     """`text` without the metadata words at its start and end ("Reuters Published" -> "Reuters")."""
     spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text) if not is_meta_token(m.group())]

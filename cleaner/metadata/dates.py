@@ -3,14 +3,14 @@
 Covered shapes (month names in English, German, French, Spanish, Italian, Portuguese, Dutch,
 Polish, Czech, Swedish, Turkish, Ukrainian and Russian, genitive forms included):
 
-- named month: "February 27, 2025", "Feb. 27, 2025", "27 February 2025", "26 Feb, 2025",
-  "27. Februar 2025", "27 de febrero de 2025", "27 лютого 2025 р.", "Thu 27 Feb 2025";
-- numeric, year first: "2025-02-27", "2025/02/27", "2025.02.27", ISO timestamps;
-- numeric, year last: "27.02.2025" (dotted is always day first), "02/27/2025", "27-02-2025";
-- CJK: "2025年2月27日", "2025년 2월 27일".
+- named month: "March 4, 2025", "Mar. 4, 2025", "4 March 2025", "4 Mar, 2025",
+  "4. März 2025", "4 de marzo de 2025", "4 березня 2025 р.", "Tue 4 Mar 2025";
+- numeric, year first: "2025-03-04", "2025/03/04", "2025.03.04", ISO timestamps;
+- numeric, year last: "04.03.2025" (dotted is always day first), "03/24/2025", "24-03-2025";
+- CJK: "2025年3月4日", "2025년 3월 4일".
 
-A time right after the date ("2:07 PM", "05:53pm", "14.07 GMT", "T14:07:00+02:00") or right
-before it ("3:15 p.m. ET Feb. 27, 2025") is folded in, giving `YYYY-MM-DDTHH:MM[:SS][±HH:MM]`.
+A time right after the date ("3:05 PM", "06:41pm", "15.05 GMT", "T15:05:09+01:00") or right
+before it ("9:30 a.m. ET Mar. 4, 2025") is folded in, giving `YYYY-MM-DDTHH:MM[:SS][±HH:MM]`.
 Only numeric offsets, "Z", "GMT" and "UTC" become an offset; named zones such as "ET" are
 ambiguous (standard or daylight time) and are left out.
 
@@ -23,6 +23,7 @@ rather than guessed. Two-digit years are not read: "1.2.25" is as often a versio
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
@@ -37,6 +38,11 @@ publication date; the brief's sanity window starts here."""
 
 FUTURE_TOLERANCE = timedelta(days=1)
 """A page can be dated "tomorrow" by a time zone ahead of the crawler's; more is an event date."""
+
+NAMED_DATE_WINDOW = 40
+"""How far before a year a month-name date may start, in characters: the longest shape
+("Wednesday, 27 de septiembre de 2025" without the weekday, which is looked for separately)
+needs about 25."""
 
 TIME_BEFORE_WINDOW = 40
 """How far before a date a leading time ("3:15 p.m. ET Feb. 27") is looked for, in characters:
@@ -118,7 +124,9 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_MONTH = rf"(?P<month>{_alternation(list(MONTHS))})(?!\p{{L}})\.?"
+# Any word where a month name goes; `_ymd` keeps it only when it is one. A plain word is
+# several times cheaper to try at each position than the alternation of 280 month names.
+_MONTH = r"(?P<month>[^\W\d_]{3,15})(?!\p{L})\.?"
 _DAY = r"(?P<day>\d{1,2})"
 _YEAR = r"(?P<year>\d{4})(?!\d)"
 
@@ -132,7 +140,7 @@ _DATE_PATTERNS: dict[str, regex.Pattern[str]] = {
     "month-day-year": regex.compile(
         rf"(?i)(?<![\p{{L}}\d]){_MONTH}\s*{_DAY}(?:st|nd|rd|th)?(?!\d)\s*,?\s*{_YEAR}"
     ),
-    # "27 February 2025", "27. Februar 2025", "27 de febrero de 2025", "26 Feb, 2025",
+    # "4 March 2025", "4. März 2025", "4 de marzo de 2025", "4 Mar, 2025",
     # "1er mars 2025", "27 лютого 2025 р.", "27-Feb-2025"
     "day-month-year": regex.compile(
         rf"(?i)(?<![\d.]){_DAY}(?:st|nd|rd|th|er|º|°)?\.?(?:\s*(?:de|of)\s+|[\s\-/]*)"
@@ -155,7 +163,10 @@ _DATE_PATTERNS: dict[str, regex.Pattern[str]] = {
     ),
 }
 
-_NAMED_MONTH_SHAPES = frozenset({"month-day-year", "day-month-year"})
+_NAMED_MONTH_SHAPES = ("month-day-year", "day-month-year")
+_NUMERIC_SHAPES = ("year-month-day", "numeric-year-last", "cjk")
+_YEAR_ALONE = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR_SUFFIX_ROOM = 6  # " року", " г." after the year
 _MONTH_SET = frozenset(MONTHS)
 _LETTER_WORD = regex.compile(r"[^\W\d_]+")
 
@@ -211,19 +222,31 @@ def find_dates(
     if not may_contain_date(text):
         return []
     latest = _latest_allowed(now)
-    # The month-name patterns try a long alternation at every position; a set lookup on the
-    # line's words tells first whether a month name is there at all.
-    has_month = not _MONTH_SET.isdisjoint(_LETTER_WORD.findall(text.casefold()))
     found: list[DateMatch] = []
-    for shape, pattern in _DATE_PATTERNS.items():
-        if shape in _NAMED_MONTH_SHAPES and not has_month:
-            continue
-        for match in pattern.finditer(text):
-            ymd = _ymd(shape, match, slash_order)
-            if ymd is None or not _plausible(*ymd, latest):
-                continue
+    for shape, match in _candidates(text):
+        ymd = _ymd(shape, match, slash_order)
+        if ymd is not None and _plausible(*ymd, latest):
             found.append(_with_time(text, match.start(), match.end(), ymd))
     return _without_overlaps(found)
+
+
+def _candidates(text: str) -> Iterator[tuple[str, regex.Match[str]]]:
+    for shape in _NUMERIC_SHAPES:
+        for match in _DATE_PATTERNS[shape].finditer(text):
+            yield shape, match
+    # A set lookup on the line's words tells whether a month name is there at all; then the
+    # month-name patterns run only on the few characters before each year, where such a date
+    # must end, instead of on the whole line.
+    if _MONTH_SET.isdisjoint(_LETTER_WORD.findall(text.casefold())):
+        return
+    for year in _YEAR_ALONE.finditer(text):
+        start = max(0, year.start() - NAMED_DATE_WINDOW)
+        end = min(len(text), year.end() + _YEAR_SUFFIX_ROOM)
+        for shape in _NAMED_MONTH_SHAPES:
+            for match in _DATE_PATTERNS[shape].finditer(text, start, end):
+                # An earlier date can fall inside the window; it was found with its own year.
+                if match.span("year") == year.span():
+                    yield shape, match
 
 
 def may_contain_date(text: str) -> bool:
@@ -255,8 +278,8 @@ def _ymd(
 ) -> tuple[int, int, int] | None:
     year = int(match["year"])
     if shape in ("month-day-year", "day-month-year"):
-        month = MONTHS[match["month"].casefold()]
-        return year, month, int(match["day"])
+        month = MONTHS.get(match["month"].casefold())
+        return (year, month, int(match["day"])) if month else None
     if shape != "numeric-year-last":
         return year, int(match["month"]), int(match["day"])
     first, second = int(match["first"]), int(match["second"])

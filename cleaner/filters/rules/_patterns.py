@@ -5,8 +5,8 @@ the text of an icon after it ("Shop Now Arrow right", "arrow_forward"), a count 
 ("Comments (12)"). `whole_line` builds a pattern that matches a line made of one of a few
 phrases and nothing but such decoration, so a rule can list the bare phrases only.
 
-Dates and times are shared by the feed and notice rules: `DATE_TIME_LINE` matches a line made
-only of date and time tokens, in the languages the rules cover.
+Dates and times are shared by the feed and notice rules: `CLOCK_STAMP` and `DATE_STAMP` match a
+run of date and time tokens (with and without a clock time), in the languages the rules cover.
 """
 
 from __future__ import annotations
@@ -96,8 +96,13 @@ WEEKDAY = (
     r"суббота|воскресенье|понеділок|вівторок|середа|четвер|п['ʼ’]ятниця|субота|неділя|"
     r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?"
 )
-# A clock time: "2:07 PM", "14:05", "9.30am", "10h15", "2:07 p.m.".
-TIME = r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*[ap]\.?\s?m\.?)?"
+# A clock time: "2:07 PM", "14:05", "9.30am", "10h15", "2:07 p.m.". A dot only counts with
+# "am"/"pm" after it, so a rating or a price ("4.26", "9.99") is not a time.
+CLOCK = (
+    r"(?:\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\.\d{2}\s*[ap]\.?\s?m\.?|\d{1,2}h\d{2})"
+)
+# A clock time that may show seconds ("14:05:33").
+TIME = r"(?:\d{1,2}:\d{2}:\d{2}(?:\s*[ap]\.?\s?m\.?)?|" + CLOCK + ")"
 # A numeric date with separators: "2025-02-27", "27.02.2025", "2/27/25".
 FULL_NUMERIC_DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}"
 # A lone day or year as part of a longer date: "27", "27th", "2025", "27." ("27. Februar").
@@ -114,16 +119,26 @@ ZONE = (
 DATE_GLUE = r"(?:at|on|of|de|del|um|à|a\s+las|alle|às|o|w|в|о|op|om)"
 
 # One token, atomic so a failed line is rejected without retrying every way of splitting it.
-# A date needs a strong token (a month name, a clock time or a full numeric date); the weak
-# ones (a day, a year, a weekday, a zone, "at") only count beside one, so a line "2025" or "3"
-# alone is not taken for a date.
-_STRONG_TOKEN = rf"(?>(?:{FULL_NUMERIC_DATE}|{TIME}|{MONTH})(?!\w))"
-_WEAK_TOKEN = rf"(?>(?:{WEEKDAY}|{DAY_OR_YEAR}|{ZONE}|{DATE_GLUE})(?!\w))"
+_TIME_TOKEN = rf"(?>{CLOCK}(?!\w))"
+_DATE_TOKEN = rf"(?>(?:{FULL_NUMERIC_DATE}|{MONTH}|{DAY_OR_YEAR}|{ZONE}|{DATE_GLUE})(?!\w))"
+# Weekdays are kept apart: a stamp with a weekday ("Mon Jan 22, 2024 6:07 pm") is how forums
+# and event listings date their posts, which their gold bodies keep.
+_WEEKDAY_TOKEN = rf"(?>{WEEKDAY}(?!\w))"
+_ANY_TOKEN = rf"(?:{_TIME_TOKEN}|{_DATE_TOKEN})"
+# A date needs a month name or a full numeric date; a day, a year, a weekday or "at" only count
+# beside one, so a line "2025" or "3" alone is not taken for a date.
+_DATE_CORE = rf"(?>(?:{FULL_NUMERIC_DATE}|{MONTH})(?!\w))"
 DATE_SEPARATOR = r"[\s,|·•/–—-]"
-# A run of date and time tokens: "Feb 27, 2025 10:15", "Thursday 27 February 2025, 14:05 CET".
-DATE_TIME = (
-    rf"(?:{_WEAK_TOKEN}{DATE_SEPARATOR}+)*{_STRONG_TOKEN}"
-    rf"(?:{DATE_SEPARATOR}+(?:{_STRONG_TOKEN}|{_WEAK_TOKEN}))*"
+
+# A run of date tokens with a clock time in it: "2:07 PM", "Feb 27, 2025 10:15". No weekday
+# and no seconds (see above; "6:58:37 AM" is a build log's line).
+CLOCK_STAMP = (
+    rf"(?:{_DATE_TOKEN}{DATE_SEPARATOR}+)*{_TIME_TOKEN}(?:{DATE_SEPARATOR}+{_ANY_TOKEN})*"
 )
-# A line that holds only a date and/or time.
-DATE_TIME_LINE = rf"^{EDGE}{DATE_TIME}{EDGE}$"
+# A run of date tokens without a clock time: "February 27, 2025", "Thu 27.02.2025".
+DATE_STAMP = (
+    rf"(?:(?:{_DATE_TOKEN}|{_WEEKDAY_TOKEN}){DATE_SEPARATOR}+)*?{_DATE_CORE}"
+    rf"(?:{DATE_SEPARATOR}+(?:{_DATE_TOKEN}|{_WEEKDAY_TOKEN}))*"
+)
+# Either of them.
+DATE_TIME = rf"(?:{CLOCK_STAMP}|{DATE_STAMP})"

@@ -30,10 +30,16 @@ _AGENCIES = (
     r"associated press|agence france-presse|corbis|dreamstime|depositphotos|123rf"
 )
 
-# Words that make a parenthesis a credit: a credit label, an agency, "via", "courtesy of".
-_CREDIT_WORD = (
-    rf"photo|photos|photograph|image|picture|credit|courtesy|handout|via|pool|file photo|"
-    rf"foto|bild|fotó|crédit|фото|{_AGENCIES}"
+# What makes a parenthesis at the end of a line a photo credit: a credit label with its colon
+# or slash ("Photo: ...", "Image credit: ...", "AP Photo/..."), "courtesy of", or an agency
+# next to "via" or a slash ("NASA via AP", "Pool/AFP"). A bare "photo" or "via" is not enough:
+# "(see photo above)" and "(compatible with QMK & VIA)" are body text.
+_CREDIT_MARK = (
+    r"(?:photo|photograph|image|picture|illustration|graphic|foto|bild|фото)s?"
+    r"(?:\s+(?:credit|credits|courtesy|source|by))?\s*[:/]"
+    r"|(?:photo|image|picture|illustration)\s+by\b|courtesy(?:\s+of)?\b|credits?\s*:"
+    rf"|via\s+(?:{_AGENCIES})\b|(?<!\w)(?:{_AGENCIES})\s*/|/\s*(?:{_AGENCIES})(?!\w)"
+    rf"|(?<!\w)(?:{_AGENCIES})\s+(?:photo|images|illustration)\b"
 )
 
 # A credit label is followed by a name or an agency, written with a capital ("Photo: Jane Doe"),
@@ -45,7 +51,7 @@ RULES: tuple[LineRule, ...] = (
         # "Maria Zakharova attends ... (Russian Foreign Ministry Press Service / Handout/Anadolu
         # Agency via Getty Images)", "A view of the city. (Photo: Jane Doe / AP)".
         "trailing_credit",
-        rf"\((?=[^()]{{0,200}}\)\s*$)[^()]*?(?<!\w)(?:{_CREDIT_WORD})(?!\w)[^()]*\)\s*$",
+        rf"\((?=[^()]{{0,200}}\)\s*$)[^()]*?(?:{_CREDIT_MARK})[^()]*\)\s*$",
         CAPTION_MAX_WORDS,
     ),
     LineRule(

@@ -22,7 +22,7 @@ CREDIT_MAX_WORDS = 12
 
 # Legal links, as footers name them.
 _LEGAL = (
-    r"privacy(?: policy| notice| statement| center| centre| settings| choices| preferences)?",
+    r"privacy (?:policy|notice|statement|center|centre|settings|choices|preferences)",
     r"(?:global |online |website |customer |consumer health data |us state |california )?"
     r"privacy (?:policy|notice|statement)",
     r"your (?:privacy choices|california privacy rights|privacy rights)",
@@ -32,7 +32,7 @@ _LEGAL = (
     r"(?:user|subscriber|customer|license) agreement",
     r"(?:legal|legal notice|legal information|legal terms|disclaimer|imprint|impressum)",
     r"cookies?(?: policy| notice| settings| preferences)?",
-    r"accessibility(?: statement| help)?",
+    r"accessibility (?:statement|help)",
     r"(?:site ?map|sitemap)",
     r"do not sell(?: or share)? my (?:personal )?(?:information|info|data)",
     r"(?:limit the use of my sensitive personal information)",
@@ -71,15 +71,14 @@ _LEGAL = (
 # Company links.
 _COMPANY = (
     r"(?:contact|contacts|contact us|get in touch|email us|call us|write to us)",
-    r"(?:about|about us|about the company|who we are|our story|our mission|our team"
-    r"|meet the team|our company|company)",
+    r"(?:about|about us|about the company|who we are|our mission|our team|meet the team"
+    r"|our company)",
     r"(?:advertise|advertising|advertise with us|media kit|partner with us|partnerships"
     r"|affiliates?|affiliate program|sponsorship)",
     r"(?:careers|jobs|work with us|join (?:our|the) team|join us|we['’]re hiring)",
     r"(?:press|press room|press releases|newsroom|media centre|media center"
     r"|investors|investor relations)",
-    r"(?:help|help center|help centre|support|customer service|customer support|feedback"
-    r"|faqs?|contact support)",
+    r"(?:help center|help centre|feedback|contact support)",
     r"(?:rss|rss feeds?|archives?|masthead|send us a tip|submit a tip"
     r"|corrections|ombudsman)",
     r"kontakt|über uns|karriere",
@@ -124,10 +123,13 @@ RULES: tuple[LineRule, ...] = (
         # "Powered by WordPress", "Proudly powered by WordPress", "Website by Studio X".
         "site_credit",
         line_start(
-            r"(?:proudly )?powered by\b",
+            r"(?:proudly )?powered by (?:wordpress|shopify|squarespace|wix|ghost|drupal|joomla"
+            r"|hubspot|webflow|substack|blogger|jekyll|hugo|gatsby|netlify|vercel|discourse"
+            r"|xenforo|vbulletin|phpbb|invision|mybb|bigcommerce|magento|woocommerce|godaddy"
+            r"|weebly|jimdo|tumblr|typepad|mailchimp|zendesk|freshdesk|helpscout|gitbook"
+            r"|docusaurus|mkdocs|sphinx|read the docs|wp engine|wpengine|kinsta)\b",
             r"(?:website|site|web|theme|template)(?: design(?:ed)?| developed| built)?"
             r"(?: and (?:developed|built|hosted))? by\b",
-            r"(?:designed|developed|built)(?: and (?:developed|built|hosted))? (?:by|with)\b",
             r"made with (?:♥|❤|love|❤️)",
             r"(?:hosted|hosting) by\b",
         ),

@@ -73,20 +73,22 @@ RULES: tuple[LineRule, ...] = (
         NOTICE_MAX_WORDS,
     ),
     LineRule(
-        # "Updated", "Last updated: Feb 27, 2025", "Published 10:15 am EST", "Posted on".
+        # "Updated", "Last updated: Feb 27, 2025", "Edited 10:15 am EST", "Published".
+        # "Published/Posted <date>" is left to the metadata stage: forums keep "Posted April 18,
+        # 2024" above each post in their gold bodies.
         "update_stamp",
-        rf"^{EDGE}(?:last\s+)?(?:updated|modified|published|posted|edited|reviewed|"
-        r"aktualisiert|veröffentlicht|mis à jour|publié(?: le)?|actualizado|publicado|"
-        r"aggiornato|pubblicato|atualizado|zaktualizowano|opublikowano|обновлено|"
-        r"опубликовано|оновлено|опубліковано|bijgewerkt|gepubliceerd)"
-        rf"(?:\s+(?:on|at|le|am|el|il|em))?\s*:?\s*(?:{DATE_TIME})?{EDGE}$",
+        rf"^{EDGE}(?:(?:last\s+)?(?:updated|modified|edited|reviewed|aktualisiert|mis à jour"
+        r"|actualizado|aggiornato|atualizado|zaktualizowano|обновлено|оновлено|bijgewerkt)"
+        rf"(?:\s+(?:on|at|le|am|el|il|em))?\s*:?\s*(?:{DATE_TIME})?"
+        r"|(?:published|posted|veröffentlicht|publié|publicado|pubblicato|opublikowano"
+        rf"|опубликовано|опубліковано|gepubliceerd)(?:\s+(?:on|at|le|am|el|il|em))?\s*:?){EDGE}$",
         STAMP_MAX_WORDS,
     ),
     LineRule(
         # "Advertisement", "Sponsored", "Story continues below advertisement", "Anzeige".
         "advertisement",
         whole_line(
-            r"(?:advertisement|advertising|advert|ad|ads|sponsored|promoted)"
+            r"(?:advertisement|advertising|advert|ad|ads|sponsored)"
             r"(?: content| post| story| feature| links?| message| section| by \w+(?: \w+)?)?",
             r"(?:paid|partner|branded) (?:content|post|story|feature|partnership)",
             r"(?:story|article|content|text) continues (?:below|after)(?: (?:this|the))?"
@@ -138,7 +140,7 @@ RULES: tuple[LineRule, ...] = (
         whole_line(
             r"(?:play|pause|replay|mute|unmute|fullscreen|full screen|exit full ?screen"
             r"|picture-in-picture|cc)(?: video| audio| all)?",
-            r"(?:watch|play) (?:the )?video",
+            r"play (?:the )?video",
             r"video player is loading\.?",
             r"this is a modal window\.?",
             r"(?:beginning|end) of dialog window\.?",

@@ -171,8 +171,6 @@ RULES: tuple[LineRule, ...] = (
             r"(?:donate|give|contribute|chip in)(?: now| today| here| monthly| once)?",
             r"make a (?:donation|contribution|gift)(?: today| now)?",
             r"(?:pre-?order|preorder)(?: now| today)?",
-            r"(?:start|begin) (?:your |a )?free trial",
-            r"try (?:it )?(?:for )?free(?: for \d+ days)?",
             r"members? only",
             r"for (?:members|subscribers|premium members) only",
             r"(?:jetzt )?(?:spenden|unterstützen)",

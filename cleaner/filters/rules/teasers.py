@@ -24,9 +24,10 @@ RULES: tuple[LineRule, ...] = (
         # "Read more", "Continue reading", "Learn more", "Mehr lesen", "Lire la suite".
         "read_more_link",
         whole_line(
-            r"(?:read|learn|find out|discover|see|view|show|click here to read|click for)"
-            r" (?:more|the full (?:story|article|post|report)|full (?:story|article|post)"
-            r"|the (?:story|article|post)|article|story|post)(?: here| now| about (?:it|this|us))?",
+            # "Learn more", "Find out more" and "Read the full story" are left alone: service
+            # pages keep them as part of their text (the gold bodies of the train split do).
+            r"(?:read|see|view|show|click here to read|click for) (?:more|article|post)"
+            r"(?: here| now)?",
             "continue reading",
             "keep reading",
             "read on",
@@ -65,7 +66,7 @@ RULES: tuple[LineRule, ...] = (
     LineRule(
         # "Read also: <headline>", "READ MORE: <headline>", "Lire aussi : <headline>".
         "read_also_headline",
-        rf"^{EDGE}(?:read (?:also|more|next|too|this)|also read|see also|related(?: story"
+        rf"^{EDGE}(?:read (?:also|more|next|too|this)|also read|related(?: story"
         r"| article| coverage| content| news| reading)?|must read|don['’]?t miss|editor['’]?s pick"
         r"|lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|lire aussi|à lire aussi"
         r"|a lire aussi|voir aussi|lee también|leer también|lea también|te puede interesar"
@@ -105,8 +106,7 @@ RULES: tuple[LineRule, ...] = (
             r"you (?:may|might) be interested in",
             r"(?:we )?think you['’]?ll like",
             r"don['’]?t miss(?: this| these)?",
-            r"(?:read|up|what to read|what['’]?s) next",
-            r"see also",
+            r"(?:read|up|what to read) next",
             r"also read",
             r"in (?:other|case you missed|related) news",
             r"in case you missed it",

@@ -1,0 +1,241 @@
+"""Metadata of whole text dumps: headline, author, date, reading time, metadata lines, language.
+
+The dumps here are invented, shaped like the crawler dumps users have: navigation first, then
+headline, byline and body, then widgets.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from cleaner.metadata.language import detect_language
+from cleaner.metadata.text import (
+    extract_text_metadata,
+    find_headline,
+    guess_slash_order,
+    title_hint_from_url,
+)
+
+NOW = date(2025, 6, 30)
+
+NEWS_SITE_DUMP = """\
+ date 2024-11-05 The Lantern Weekly: our first print issue. Order your copy today.
+
+order now
+Skip to content
+Sections
+World Politics Culture Science Harbor
+More
+About Careers Advertising
+Newsletters
+Shop
+Harbor City, Elections, Transport, Ilse Varga
+Edit post
+
+Harbor council backs night ferry plan, first of three votes, mayor says
+
+by Tomas Kral November 5, 2024 9:41 AM 3 min read
+Ferry passengers wait at the north pier in Harbor City on Oct. 30, 2024. (Lantern archive)
+
+The city council voted on Nov. 5 to back a plan for night ferries between the north and south piers, the mayor's office said in a statement after the session.
+
+"We expect the first boats to sail in spring, and this vote is only the first of three that the plan needs," Mayor Ilse Varga told reporters outside the hall.
+
+The council will take up the budget for the crossings in December, when two more votes are due.
+Author: Tomas Kral
+Comments
+Most popular
+Subscribe
+"""
+
+WIRE_STORY_DUMP = """\
+Port workers to resume talks on Monday in Rotterdam, union says
+
+Port workers and terminal operators will meet in Rotterdam on Monday, the dockers' union said, for talks...
+Reuters Published 3 Nov, 2024 04:12pm
+
+Port workers and terminal operators will meet in Rotterdam on Monday, the dockers' union said, for talks on shift rules that have kept container ships waiting at anchor for a week.
+
+The union said the talks would focus on night shifts and on staffing at the two largest terminals, after a series of walkouts since October.
+
+Ship owners back the talks, saying delays have cost them dearly.
+"""
+
+
+def _lines(dump: str) -> list[str]:
+    return dump.split("\n")
+
+
+def test_a_news_dump_gives_headline_author_date_and_reading_time_from_its_byline() -> None:
+    lines = _lines(NEWS_SITE_DUMP)
+    meta = extract_text_metadata(lines, now=NOW)
+    assert meta.title == "Harbor council backs night ferry plan, first of three votes, mayor says"
+    assert meta.title_index is not None and lines[meta.title_index] == meta.title
+    assert meta.author == "Tomas Kral"
+    assert meta.date == "2024-11-05T09:41"
+    assert meta.reading_time == 3
+
+
+def test_the_byline_lines_are_reported_as_metadata_and_the_banner_date_is_not() -> None:
+    lines = _lines(NEWS_SITE_DUMP)
+    meta = extract_text_metadata(lines, now=NOW)
+    byline = lines.index("by Tomas Kral November 5, 2024 9:41 AM 3 min read")
+    author_box = lines.index("Author: Tomas Kral")
+    assert meta.metadata_lines == {byline: "metadata.byline", author_box: "metadata.byline"}
+
+
+def test_a_wire_story_gives_the_agency_as_author_and_skips_the_teaser_for_the_headline() -> None:
+    lines = _lines(WIRE_STORY_DUMP)
+    meta = extract_text_metadata(lines, now=NOW)
+    assert meta.title_index == 0
+    assert meta.author == "Reuters"
+    assert meta.date == "2024-11-03T16:12"
+    assert meta.metadata_lines == {3: "metadata.byline"}
+
+
+def test_dumps_without_blank_lines_give_the_same_metadata() -> None:
+    lines = [line for line in _lines(NEWS_SITE_DUMP) if line.strip()]
+    meta = extract_text_metadata(lines, now=NOW)
+    assert (meta.title, meta.author, meta.date) == (
+        "Harbor council backs night ferry plan, first of three votes, mayor says",
+        "Tomas Kral",
+        "2024-11-05T09:41",
+    )
+
+
+def test_a_date_line_next_to_the_byline_wins_over_a_date_in_the_header() -> None:
+    lines = [
+        "Monday, June 2, 2025",
+        "Home News Sport Weather",
+        "Volunteers restore the old mill pond after ten years",
+        "By Nora Quist",
+        "Published: 14 May 2025",
+        "Volunteers spent three weekends clearing reeds and silt from the pond, which had been "
+        "left to fill in since the mill closed, and the first ducks came back last week.",
+    ]
+    meta = extract_text_metadata(lines, now=NOW, with_language=False)
+    assert meta.author == "Nora Quist"
+    assert meta.date == "2025-05-14"
+    assert meta.title_index == 2
+    assert meta.metadata_lines == {0: "metadata.date", 3: "metadata.byline", 4: "metadata.date"}
+
+
+def test_a_publication_date_is_preferred_to_an_update_date() -> None:
+    lines = [
+        "How to keep basil alive on a windowsill",
+        "By Ines Carvalho",
+        "Updated: 20 June 2025",
+        "Published: 2 March 2025",
+        "Basil wants light, warmth and water that drains away; most windowsill plants die from "
+        "too much water rather than too little, so let the top of the soil dry out first.",
+    ]
+    meta = extract_text_metadata(lines, now=NOW, with_language=False)
+    assert meta.date == "2025-03-02"
+
+
+def test_a_split_byline_and_a_lone_name_beside_the_date_are_found() -> None:
+    split = [
+        "Repairing a cracked clay pot with epoxy and sand",
+        "By",
+        "Hugo Lindqvist",
+        "April 12, 2025",
+        "A cracked pot can often be saved: clean the break, mix epoxy with fine sand, press the "
+        "halves together and leave it clamped overnight before you water the plant again.",
+    ]
+    meta = extract_text_metadata(split, now=NOW, with_language=False)
+    assert (meta.author, meta.date, meta.title_index) == ("Hugo Lindqvist", "2025-04-12", 0)
+    assert meta.metadata_lines == {1: "metadata.byline", 2: "metadata.byline", 3: "metadata.date"}
+
+    lone = ["Repairing a cracked clay pot with epoxy and sand", "Hugo Lindqvist", *split[3:]]
+    meta = extract_text_metadata(lone, now=NOW, with_language=False)
+    assert (meta.author, meta.date) == ("Hugo Lindqvist", "2025-04-12")
+
+
+def test_comment_headers_further_down_do_not_become_the_author() -> None:
+    body = (
+        "The trail climbs for two hours through beech forest before it opens onto the ridge, "
+        "where the wind is strong and the views reach the sea on clear days."
+    )
+    comments = [
+        line
+        for name, day in (("Kai Brenner", "3/12/2025"), ("Lou Marchetti", "3/13/2025"))
+        for line in (f"{name} {day} at 1:48am", "Great write-up, thanks for sharing the route.")
+    ]
+    lines = ["Walking the northern ridge in one day", body, "Comments", *comments]
+    lines.insert(-2, "Pia Sorensen 3/14/2025 at 9:02pm")
+    meta = extract_text_metadata(lines, now=NOW, with_language=False)
+    assert meta.author is None
+    assert meta.date is None
+
+
+def test_a_title_hint_from_the_url_picks_the_matching_line() -> None:
+    lines = [
+        "Latest stories from the valley",
+        "Council approves new cycle lanes on the river road",
+        "Photos: the spring fair in pictures",
+    ]
+    hint = title_hint_from_url("https://example.org/news/council-approves-cycle-lanes-river-road")
+    assert hint == "council approves cycle lanes river road"
+    assert find_headline(lines, None, hint) == 1
+
+
+def test_without_byline_date_or_hint_no_headline_is_guessed() -> None:
+    assert find_headline(["Home", "Shop the spring sale now", "Contact us"], None) is None
+
+
+def test_ambiguous_slash_dates_follow_the_pages_own_unambiguous_ones() -> None:
+    assert guess_slash_order(["Posted 24/03/2025", "Edited 05/04/2025"]) == "dmy"
+    assert guess_slash_order(["Posted 03/24/2025", "Edited 05/04/2025"]) == "mdy"
+    assert guess_slash_order(["Posted 05/04/2025 9:00 ET"]) == "mdy"
+    assert guess_slash_order(["Posted 05/04/2025"]) is None
+
+
+def test_an_empty_dump_gives_empty_metadata() -> None:
+    meta = extract_text_metadata([], now=NOW)
+    assert (meta.title, meta.author, meta.date, meta.reading_time) == (None, None, None, None)
+    assert meta.metadata_lines == {}
+    assert meta.language is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "The council voted on Tuesday to back a plan for night ferries between the north and "
+            "south piers, and the first boats are expected to sail in the spring.",
+            "en",
+        ),
+        (
+            "Der Stadtrat hat am Dienstag einem Plan für Nachtfähren zwischen dem Nord- und dem "
+            "Südpier zugestimmt, die ersten Boote sollen im Frühjahr fahren.",
+            "de",
+        ),
+        (
+            "Міська рада у вівторок підтримала план нічних поромів між північним і південним "
+            "причалами, і перші човни мають вийти навесні наступного року.",
+            "uk",
+        ),
+    ],
+)
+def test_the_language_of_a_paragraph_is_detected(text: str, code: str) -> None:
+    assert detect_language(text) == code
+
+
+def test_text_too_short_to_tell_gives_no_language() -> None:
+    assert detect_language("Subscribe to our newsletter today") is None
+
+
+def test_a_date_with_a_word_or_two_beside_it_gives_the_date_but_stays_in_the_body() -> None:
+    lines = [
+        "Menu",
+        "Seven quiet beaches on the northern coast",
+        "Travel | June 3, 2025",
+        "The northern coast has dozens of coves that stay empty even in August, and most of them "
+        "can be reached on foot from the coastal path in under an hour.",
+    ]
+    meta = extract_text_metadata(lines, now=NOW, with_language=False)
+    assert meta.date == "2025-06-03"
+    assert meta.title_index == 1
+    assert 2 not in meta.metadata_lines
