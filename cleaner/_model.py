@@ -11,7 +11,24 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+import regex
+
 Kind = Literal["html", "text"]
+
+
+# Chinese and Japanese run words together without spaces; about two characters make a word.
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+CHARS_PER_UNSPACED_WORD = 2
+
+
+def count_words(text: str) -> int:
+    """Whitespace-separated words, plus one per two Chinese or Japanese characters."""
+    words = len(text.split())
+    if not text.isascii():
+        unspaced = len(_UNSPACED.findall(text))
+        if unspaced:
+            words += unspaced // CHARS_PER_UNSPACED_WORD
+    return words
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,13 +70,34 @@ class Block:
     decided_by: str | None = None
     reason: str = ""
     score: float | None = None
+    _n_words: int = field(default=0, init=False, repr=False, compare=False)
 
     @property
     def words(self) -> list[str]:
         return self.text.split()
 
+    @property
+    def n_words(self) -> int:
+        """Number of words, counted once (filters ask for it often); see `count_words`."""
+        return self._n_words
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_n_words", count_words(self.text))
+
+    def decided(self, kept: bool, decided_by: str | None, reason: str, score: float | None) -> Block:
+        """This block with a final verdict (a quick copy: pages have hundreds of blocks)."""
+        clone = object.__new__(Block)
+        for name in Block.__slots__:
+            object.__setattr__(clone, name, getattr(self, name))
+        object.__setattr__(clone, "kept", kept)
+        object.__setattr__(clone, "decided_by", decided_by)
+        object.__setattr__(clone, "reason", reason)
+        object.__setattr__(clone, "score", score)
+        return clone
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        del data["_n_words"]
         for key in ("tag", "path", "attrs"):
             if not data[key]:
                 del data[key]

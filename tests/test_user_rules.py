@@ -56,7 +56,7 @@ def test_a_keep_rule_protects_a_line_from_the_built_in_rules(tmp_path: Path) -> 
 )
 def test_a_bad_rules_file_is_reported_with_its_path(tmp_path: Path, text: str) -> None:
     path = write(tmp_path, text)
-    with pytest.raises(cleaner.RulesFileError, match="my-sites.toml"):
+    with pytest.raises(cleaner.RulesFileError, match=r"my-sites\.toml"):
         load_rules_file(path)
 
 

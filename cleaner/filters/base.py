@@ -17,7 +17,7 @@ with a `keep` verdict (which protects it), later filters no longer see it as und
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 from cleaner._model import Block, Kind, Verdict, drop
@@ -63,15 +63,7 @@ class Page:
             if verdict is None:
                 out.append(block)
             else:
-                out.append(
-                    replace(
-                        block,
-                        kept=verdict.keep,
-                        decided_by=decider,
-                        reason=verdict.reason,
-                        score=verdict.score,
-                    )
-                )
+                out.append(block.decided(verdict.keep, decider, verdict.reason, verdict.score))
         return out
 
 

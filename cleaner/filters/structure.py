@@ -77,7 +77,7 @@ _HEADLINE_STYLE = regex.compile(
     r"|(?:^|\s)‘[^’]{2,40}’(?:\s|$|,)"  # a ‘single-quoted’ phrase
 )
 
-_TERMINAL = regex.compile(r"[.!?…:;][\"'”’»)\]]*$|[\"”»]$")
+_TERMINAL = regex.compile(r"[.!?…:;。！？][\"'”’»)\]」』）]*$|[\"”»」』]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,13 +91,13 @@ def ends_like_a_sentence(text: str) -> bool:
 
 
 def is_prose(block: Block) -> bool:
-    return len(block.words) >= PROSE_MIN_WORDS and ends_like_a_sentence(block.text)
+    return block.n_words >= PROSE_MIN_WORDS and ends_like_a_sentence(block.text)
 
 
 def block_weight(block: Block, dropped: bool) -> float:
     if dropped:
         return DROPPED_WEIGHT
-    n = len(block.words)
+    n = block.n_words
     if is_prose(block):
         return float(min(n, PROSE_WEIGHT_CAP))
     if n >= 2 and ends_like_a_sentence(block.text):
@@ -217,7 +217,7 @@ def _trailing_cards(page: Page, run: Extent) -> set[int]:
             tail.append(block.index)
             k -= 1
             continue
-        if block.gap_before == 0 and not ends_like_a_sentence(above.text) and len(above.words) >= 3:
+        if block.gap_before == 0 and not ends_like_a_sentence(above.text) and above.n_words >= 3:
             cards.update((block.index, above.index, *tail))
             tail = []
             k -= 2
@@ -244,8 +244,8 @@ def _inline_teasers(page: Page) -> set[int]:
     open_ = [b for b in page.blocks if not page.is_dropped(b.index)]
     low, high = INLINE_TEASER_WORDS
     found: set[int] = set()
-    for above, block, below in zip(open_, open_[1:], open_[2:]):
-        if not low <= len(block.words) <= high or ends_like_a_sentence(block.text):
+    for above, block, below in zip(open_, open_[1:], open_[2:], strict=False):
+        if not low <= block.n_words <= high or ends_like_a_sentence(block.text):
             continue
         if is_prose(above) and is_prose(below) and _HEADLINE_STYLE.search(block.text):
             found.add(block.index)

@@ -18,11 +18,12 @@ INVISIBLE_SELECTOR = (
     "script, style, noscript, template, svg, math, iframe, object, embed, canvas, "
     "head, [hidden], [style*='display:none'], [style*='display: none']"
 )
-BLOCK_TAGS = frozenset(
+_BLOCK_TAG_NAMES = (
     "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
     "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu "
-    "nav ol p pre section summary table tbody td tfoot th thead tr ul option caption".split()
+    "nav ol p pre section summary table tbody td tfoot th thead tr ul option caption"
 )
+BLOCK_TAGS = frozenset(_BLOCK_TAG_NAMES.split(" "))
 _SPACES = regex.compile(r"\s+")
 # How many ancestors the path records: enough to tell an article's paragraphs from a sidebar's.
 PATH_DEPTH = 6

@@ -15,7 +15,6 @@ from cleaner._model import Block
 # Invisible characters that renderers leave in dumps: zero-width spaces and joiners, soft
 # hyphens, word joiners and the byte-order mark.
 _INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = regex.compile(r"[^\S\n]+")
 _NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 
 
@@ -28,7 +27,7 @@ def segment_text(raw: str) -> list[Block]:
     blocks: list[Block] = []
     gap = 0
     for line in normalise_text(raw).split("\n"):
-        text = _SPACES.sub(" ", line).strip()
+        text = " ".join(line.split())
         if not text:
             gap += 1
             continue

@@ -38,6 +38,7 @@ RULES: tuple[LineRule, ...] = (
             r"|reporters?|journalists?)",
             r"(?:the )?authors?",
             r"author (?:bio|profile|details|info)",
+            r"(?:written|posted|published) by",
             r"(?:über den|über die) (?:autor|autorin|autoren)",
             r"(?:zum|zur) (?:autor|autorin)",
             r"(?:à propos de l['’]auteur|l['’]auteur|à propos de l['’]autrice)",

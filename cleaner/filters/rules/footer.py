@@ -101,7 +101,7 @@ RULES: tuple[LineRule, ...] = (
     LineRule(
         # "© 2025 The Kyiv Independent. All rights reserved.", "Copyright 2024 Acme Inc."
         "copyright",
-        rf"^{EDGE}(?:©|\(c\)\s*\d{{4}}|copyright\s*(?:©|\(c\)|\d{{4}}|by\b))",
+        rf"^{EDGE}(?:©|\(c\)\s*\d{{4}}|copyright\s*(?:©|\(c\)|\d{{4}}|by\b|{EDGE}$))",
         COPYRIGHT_MAX_WORDS,
     ),
     LineRule(

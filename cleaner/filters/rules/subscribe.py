@@ -101,6 +101,17 @@ RULES: tuple[LineRule, ...] = (
         BUTTON_MAX_WORDS,
     ),
     LineRule(
+        # Form machinery: "This field is for validation purposes and should be left unchanged."
+        "form_notice",
+        line_start(
+            r"this field is for validation purposes",
+            r"this field is required",
+            r"(?:please )?(?:fill (?:out|in)|complete) (?:this|all(?: the)? required) fields?",
+            r"please (?:enter|provide) a valid",
+        ),
+        PITCH_MAX_WORDS,
+    ),
+    LineRule(
         # What the form says after it was sent: "Successfuly subscribed", "Thanks for signing up".
         "subscribed_confirmation",
         line_start(
