@@ -10,8 +10,10 @@ gold left out), and **recall** is the share of them that the rules drop.
 Only the train split is read: the held-out sites stay unseen while the rules are tuned.
 
 Usage:
-  python scripts/measure_rules.py [--style innertext] [--dumps DIR] [--top 15] [--rule NAME]
-  --rule subscribe.paywall   list every line that rule dropped (gold lines first)
+  python scripts/measure_rules.py [--style innertext] [--dumps DIR] [--shared DIR] [--top 15]
+  python scripts/measure_rules.py --rule subscribe.paywall   # every line that rule dropped
+The dumps come from scripts/render_text_dumps.py (default /tmp/cleaner-wcxb-text/<style>/); the
+shared folder is ../shared beside the repository, or $CLEANER_SHARED, or --shared.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ import argparse
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import regex
 
@@ -36,11 +39,31 @@ from cleaner.filters.rules import RULESETS
 
 DEFAULT_DUMPS = Path("/tmp/cleaner-wcxb-text")
 
+T = TypeVar("T")
+
 # How many times each page's rule run is repeated for the timing, to smooth out the noise of a
 # shared machine.
 TIMING_REPEATS = 2
 
 _SPACE = regex.compile(r"\s+")
+
+# The speed yardstick: C4's line heuristics (Raffel et al. 2020: keep lines that end in
+# terminal punctuation and have at least 3 words, drop lines mentioning JavaScript, lorem
+# ipsum, curly brackets or the usual policy phrases), written here as plain string checks.
+_C4_ENDINGS = (".", "!", "?", '"', "'", "”", "’")
+_C4_POLICY = ("terms of use", "privacy policy", "cookie policy", "uses cookies", "use cookies")
+
+
+def c4_like_keep(line: str) -> bool:
+    low = line.lower()
+    return (
+        line.endswith(_C4_ENDINGS)
+        and len(line.split()) >= 3
+        and "javascript" not in low
+        and "lorem ipsum" not in low
+        and "{" not in line
+        and not any(p in low for p in _C4_POLICY)
+    )
 
 
 def normalise(text: str) -> str:
@@ -98,9 +121,11 @@ def run_rules(lines: list[str]) -> list[str | None]:
     return [v.reason if v is not None else None for v in page.verdicts]
 
 
-def iter_train_pages(dumps: Path) -> Iterator[tuple[_wcxb.Page, list[str]]]:
+def iter_train_pages(
+    dumps: Path, root: Path | None = None
+) -> Iterator[tuple[_wcxb.Page, list[str]]]:
     missing = 0
-    for page in _wcxb.iter_pages("train"):
+    for page in _wcxb.iter_pages("train", root):
         dump = dumps / f"{page.id}.txt"
         if not dump.exists():
             missing += 1
@@ -110,27 +135,27 @@ def iter_train_pages(dumps: Path) -> Iterator[tuple[_wcxb.Page, list[str]]]:
         print(f"warning: {missing} train pages have no dump in {dumps}", file=sys.stderr)
 
 
-def measure(dumps: Path) -> tuple[dict[str, Tally], Counter[str], Counter[str], float, int]:
-    by_rule: dict[str, Tally] = defaultdict(Tally)
-    boiler_total: Counter[str] = Counter()  # "lines" / "words" not in gold
-    boiler_dropped: Counter[str] = Counter()  # per category, lines and words dropped
-    seconds = 0.0
-    pages = 0
-    for page, lines in iter_train_pages(dumps):
-        gold = GoldText.of(page.body)
-        start = time.perf_counter()
-        for _ in range(TIMING_REPEATS):
-            reasons = run_rules(lines)
-        seconds += (time.perf_counter() - start) / TIMING_REPEATS
-        pages += 1
+@dataclass
+class Measurement:
+    """Everything one run over the train split found."""
+
+    by_rule: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    # Lines and words that are not in the gold body, in all and per category dropped.
+    boiler_total: Counter[str] = field(default_factory=Counter)
+    boiler_dropped: Counter[str] = field(default_factory=Counter)
+    seconds: float = 0.0
+    c4_seconds: float = 0.0
+    pages: int = 0
+
+    def add_page(self, gold: GoldText, lines: list[str], reasons: list[str | None]) -> None:
         for line, reason in zip(lines, reasons, strict=True):
             in_gold = gold.contains(line)
             if not in_gold:
-                boiler_total["lines"] += 1
-                boiler_total["words"] += len(line.split())
+                self.boiler_total["lines"] += 1
+                self.boiler_total["words"] += len(line.split())
             if reason is None:
                 continue
-            tally = by_rule[reason]
+            tally = self.by_rule[reason]
             tally.dropped += 1
             if in_gold:
                 tally.gold += 1
@@ -141,45 +166,66 @@ def measure(dumps: Path) -> tuple[dict[str, Tally], Counter[str], Counter[str], 
             else:
                 tally.other_lines[line] += 1
                 category = reason.split(".")[0]
-                boiler_dropped[f"{category} lines"] += 1
-                boiler_dropped[f"{category} words"] += len(line.split())
-    return by_rule, boiler_total, boiler_dropped, seconds, pages
+                self.boiler_dropped[f"{category} lines"] += 1
+                self.boiler_dropped[f"{category} words"] += len(line.split())
+
+    def recall(self, category: str | None, unit: str) -> float:
+        """Share of non-gold lines (or words) dropped by one category, or by all (None)."""
+        dropped = sum(
+            n
+            for key, n in self.boiler_dropped.items()
+            if key.endswith(f" {unit}") and (category is None or key == f"{category} {unit}")
+        )
+        return dropped / max(1, self.boiler_total[unit])
 
 
-def report(
-    by_rule: dict[str, Tally],
-    boiler_total: Counter[str],
-    boiler_dropped: Counter[str],
-    seconds: float,
-    pages: int,
-    top: int,
-) -> None:
-    print(f"{pages} train pages; {boiler_total['lines']} non-gold lines")
-    print(f"\n{'category':12s} {'dropped':>8s} {'FP':>5s} {'FP strict':>9s} "
-          f"{'recall lines':>12s} {'recall words':>12s}")
-    totals = Tally()
-    for ruleset in RULESETS:
-        cat = ruleset.name
-        tallies = [t for r, t in by_rule.items() if r.split(".")[0] == cat]
-        dropped = sum(t.dropped for t in tallies)
-        fp = sum(t.gold for t in tallies)
-        fp_strict = sum(t.gold_strict for t in tallies)
-        totals.dropped += dropped
-        totals.gold += fp
-        totals.gold_strict += fp_strict
-        rec_l = boiler_dropped[f"{cat} lines"] / max(1, boiler_total["lines"])
-        rec_w = boiler_dropped[f"{cat} words"] / max(1, boiler_total["words"])
-        print(f"{cat:12s} {dropped:8d} {fp:5d} {fp_strict:9d} {rec_l:12.2%} {rec_w:12.2%}")
-    all_l = sum(v for k, v in boiler_dropped.items() if k.endswith(" lines"))
-    all_w = sum(v for k, v in boiler_dropped.items() if k.endswith(" words"))
-    print(f"{'all':12s} {totals.dropped:8d} {totals.gold:5d} {totals.gold_strict:9d} "
-          f"{all_l / max(1, boiler_total['lines']):12.2%} "
-          f"{all_w / max(1, boiler_total['words']):12.2%}")
-    print(f"\ntime: {seconds / max(1, pages) * 1000:.2f} ms per page "
-          f"(all rule sets, through run_filters)")
+def timed(func: Callable[[list[str]], T], lines: list[str]) -> tuple[T, float]:
+    """`func(lines)` and its mean run time over `TIMING_REPEATS` runs."""
+    start = time.perf_counter()
+    for _ in range(TIMING_REPEATS):
+        result = func(lines)
+    return result, (time.perf_counter() - start) / TIMING_REPEATS
+
+
+def c4_like_filter(lines: list[str]) -> list[str]:
+    return [line for line in lines if c4_like_keep(line)]
+
+
+def measure(dumps: Path, root: Path | None = None) -> Measurement:
+    result = Measurement()
+    for page, lines in iter_train_pages(dumps, root):
+        reasons, seconds = timed(run_rules, lines)
+        _, c4_seconds = timed(c4_like_filter, lines)
+        result.seconds += seconds
+        result.c4_seconds += c4_seconds
+        result.pages += 1
+        result.add_page(GoldText.of(page.body), lines, reasons)
+    return result
+
+
+def report(result: Measurement, top: int) -> None:
+    print(f"{result.pages} train pages; {result.boiler_total['lines']} non-gold lines")
+    print(
+        f"\n{'category':12s} {'dropped':>8s} {'FP':>5s} {'FP strict':>9s} "
+        f"{'recall lines':>12s} {'recall words':>12s}"
+    )
+    for category in [rs.name for rs in RULESETS] + [None]:
+        tallies = [
+            t for r, t in result.by_rule.items() if category is None or r.split(".")[0] == category
+        ]
+        print(
+            f"{category or 'all':12s} {sum(t.dropped for t in tallies):8d} "
+            f"{sum(t.gold for t in tallies):5d} {sum(t.gold_strict for t in tallies):9d} "
+            f"{result.recall(category, 'lines'):12.2%} {result.recall(category, 'words'):12.2%}"
+        )
+    per_page = 1000 / max(1, result.pages)
+    print(
+        f"\ntime: {result.seconds * per_page:.2f} ms per page (all rule sets, through run_filters)"
+    )
+    print(f"      {result.c4_seconds * per_page:.2f} ms per page for C4-style line heuristics")
     print(f"\nrules by strict false positives (top {top}; FP / strict FP / dropped):")
-    worst = sorted(by_rule.items(), key=lambda kv: (-kv[1].gold_strict, -kv[1].gold))[:top]
-    for rule, tally in worst:
+    ranked = sorted(result.by_rule.items(), key=lambda kv: (-kv[1].gold_strict, -kv[1].gold))
+    for rule, tally in ranked[:top]:
         if not tally.gold:
             break
         lines = tally.strict_lines or tally.gold_lines
@@ -209,6 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--style", default="innertext", help="render style folder to read")
     parser.add_argument("--dumps", type=Path, default=None, help="folder of ID.txt dumps")
+    parser.add_argument("--shared", type=Path, default=None, help="the shared data folder")
     parser.add_argument("--top", type=int, default=15, help="how many FP rules to list")
     parser.add_argument("--rule", default=None, help="list the lines one rule dropped")
     args = parser.parse_args(argv)
@@ -216,11 +263,12 @@ def main(argv: list[str] | None = None) -> int:
     if not dumps.is_dir():
         print(f"no dumps in {dumps}: run scripts/render_text_dumps.py first", file=sys.stderr)
         return 2
-    by_rule, boiler_total, boiler_dropped, seconds, pages = measure(dumps)
+    root = args.shared / "data" / "wcxb-dev" if args.shared else None
+    result = measure(dumps, root)
     if args.rule:
-        list_rule(by_rule, args.rule)
+        list_rule(result.by_rule, args.rule)
     else:
-        report(by_rule, boiler_total, boiler_dropped, seconds, pages, args.top)
+        report(result, args.top)
     return 0
 
 

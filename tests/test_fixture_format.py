@@ -14,10 +14,12 @@ from cleaner.evaluate.fixtures import (
     fixture_problems,
     load_fixture,
     load_fixtures,
+    visible_lines,
 )
 
-TEXT_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "text"
-FIXTURES = load_fixtures(TEXT_FIXTURES)
+FIXTURE_ROOT = Path(__file__).resolve().parents[1] / "fixtures"
+FIXTURES = load_fixtures(FIXTURE_ROOT / "text")
+HTML_FIXTURES = load_fixtures(FIXTURE_ROOT / "html")
 
 
 def _expected(**changes: object) -> dict[str, object]:
@@ -59,7 +61,19 @@ def test_the_corpus_has_every_page_kind_the_cleaner_must_handle() -> None:
     assert len({fixture.language for fixture in FIXTURES}) >= 5
 
 
-@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda fixture: fixture.name)
+def test_the_html_corpus_has_every_page_kind_and_an_empty_page() -> None:
+    kinds = {fixture.page_type for fixture in HTML_FIXTURES}
+    assert len(HTML_FIXTURES) >= 22
+    assert {fixture.kind for fixture in HTML_FIXTURES} == {"html"}
+    assert {"article", "blog", "recipe", "documentation", "forum", "product"} <= kinds
+    assert {"press-release", "service", "listing"} <= kinds
+    assert len({fixture.language for fixture in HTML_FIXTURES}) >= 4
+    assert any(not fixture.body for fixture in HTML_FIXTURES)
+
+
+@pytest.mark.parametrize(
+    "fixture", FIXTURES + HTML_FIXTURES, ids=lambda fixture: f"{fixture.kind}-{fixture.name}"
+)
 def test_every_fixture_is_well_formed(fixture: Fixture) -> None:
     assert fixture_problems(fixture) == []
 
@@ -128,3 +142,80 @@ def test_a_missing_raw_page_is_a_format_error(tmp_path: Path) -> None:
 def test_fixtures_are_immutable() -> None:
     with pytest.raises(FrozenInstanceError):
         FIXTURES[0].body = ""  # type: ignore[misc]
+
+
+PAGE = """<!DOCTYPE html><html lang="en"><head><title>A headline | Site</title>
+<meta property="article:published_time" content="2025-03-01T09:00:00+00:00">
+<script>var teaser = "Most popular";</script></head>
+<body><nav><a href="/">Most popular</a></nav><h1>A headline</h1><p class="byline">By Ann Author</p>
+<article><p>First paragraph
+    of the <a href="/x">story</a>.</p><div class="share">Share on X</div>
+<p>Second paragraph of the story.</p></article>
+<div class="cookies">Cookie settings</div><footer>Subscribe now</footer>
+<div hidden>Hidden paragraph of the story.</div></body></html>"""
+
+
+def _write_html(tmp_path: Path, expected: dict[str, object], page: str = PAGE) -> Fixture:
+    (tmp_path / "tiny-page.html").write_text(page, encoding="utf-8")
+    path = tmp_path / "tiny-page.json"
+    path.write_text(json.dumps({**expected, "kind": "html"}), encoding="utf-8")
+    return load_fixture(path)
+
+
+def test_a_well_formed_html_page_has_no_problems(tmp_path: Path) -> None:
+    fixture = _write_html(tmp_path, _expected(date="2025-03-01T09:00:00+00:00"))
+    assert fixture_problems(fixture) == []
+
+
+def test_an_html_body_paragraph_that_is_only_in_a_script_or_a_hidden_element_is_reported(
+    tmp_path: Path,
+) -> None:
+    for hidden in ('var teaser = "Most popular";', "Hidden paragraph of the story."):
+        body = f"First paragraph of the story.\n\n{hidden}"
+        fixture = _write_html(tmp_path, _expected(body=body, **{"with": ["First"] * 3}))
+        assert any("not a visible block" in problem for problem in fixture_problems(fixture))
+
+
+def test_an_html_body_paragraph_cut_short_is_reported(tmp_path: Path) -> None:
+    body = "First paragraph of the\n\nSecond paragraph of the story."
+    fixture = _write_html(tmp_path, _expected(body=body, **{"with": ["First"] * 3}))
+    assert any("not a visible block" in problem for problem in fixture_problems(fixture))
+
+
+def test_an_html_snippet_found_only_in_markup_is_reported(tmp_path: Path) -> None:
+    without = ["Subscribe now", "Share on X", "Cookie settings", 'class="share"']
+    fixture = _write_html(tmp_path, _expected(without=without))
+    assert fixture_problems(fixture) == [
+        "'without' snippet is not in the page's visible text: 'class=\"share\"'"
+    ]
+
+
+def test_an_html_page_in_another_language_or_with_another_date_is_reported(
+    tmp_path: Path,
+) -> None:
+    fixture = _write_html(tmp_path, _expected(language="de", date="2025-03-02"))
+    problems = fixture_problems(fixture)
+    assert "<html lang> is 'en', not 'de'" in problems
+    assert "date '2025-03-02' is not in the page's markup" in problems
+
+
+def test_visible_lines_collapse_wrapped_text_and_skip_invisible_markup() -> None:
+    lines = visible_lines(PAGE)
+    assert "First paragraph of the story." in lines
+    assert "Hidden paragraph of the story." not in lines
+    assert not any("var teaser" in line for line in lines)
+
+
+def test_a_data_table_row_is_one_block_even_when_its_cells_wrap_text_in_paragraphs() -> None:
+    table = "<table><tr><th><p>Name</p></th><td><p>rate</p></td><td>float</td></tr></table>"
+    assert visible_lines(table) == ["Name rate float"]
+
+
+def test_the_cells_of_a_layout_table_keep_their_paragraphs_apart() -> None:
+    page = "<table><tr><td>Home<br>About</td><td><p>One.</p><p>Two.</p></td></tr></table>"
+    assert visible_lines(page) == ["Home", "About", "One.", "Two."]
+
+
+def test_pre_lines_and_br_lines_are_separate_blocks_and_blank_code_lines_vanish() -> None:
+    page = "<pre><code>[Unit]\n\n  Type=oneshot\n</code></pre><div>a<br>b</div>"
+    assert visible_lines(page) == ["[Unit]", "Type=oneshot", "a", "b"]

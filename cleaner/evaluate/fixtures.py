@@ -10,8 +10,10 @@ as a crawler saved it, and `NAME.json`, what a perfect cleaner returns for it:
 `floor` is optional: the word F1 below which the regression test fails for this page.
 
 The cleaner only ever removes lines of a text dump, so the expected body is a selection of the
-dump's lines, in order, joined by one blank line. `fixture_problems` checks that (and the
-schema), so a typo in a hand-written body shows up as a format error instead of a score drop.
+dump's lines, in order, joined by one blank line. For an HTML page the same holds for its visible
+blocks (`visible_lines`): each paragraph of the body is the whitespace-collapsed text of one block
+as a browser shows it. `fixture_problems` checks that (and the schema), so a typo in a
+hand-written body shows up as a format error instead of a score drop.
 
 Conventions the expected outputs follow (keep new fixtures consistent with them):
 - Not body: headline, standfirst/dek, byline, date line, captions and photo credits, teasers
@@ -30,16 +32,31 @@ Conventions the expected outputs follow (keep new fixtures consistent with them)
 - author: the agency name when only an agency is credited; date: the publication date (an
   update date only when it is the only one), as an ISO timestamp when the page shows a time,
   with the UTC offset when the page names a zone.
+
+HTML pages add a few conventions of their own:
+- A block is a paragraph, heading, list item, row of a data table (its cells joined by spaces,
+  even when each cell wraps its text in one `<p>`), one line of a `<pre>`, a `<dt>` or `<dd>`,
+  or a line broken by `<br>`; text inside one block is joined as a browser lays it out,
+  whitespace collapsed to one space. The cells of a layout table (cells holding several
+  paragraphs or a list) are containers, not rows.
+- Invisible markup is never body or boilerplate: scripts, styles, `<noscript>`, `<template>`,
+  `<head>`, `hidden` elements and inline `display:none`. Screen-reader-only text counts as visible,
+  as it does for a crawler.
+- title is the headline as the page shows it (not the `<title>` with its site-name suffix);
+  date is the publication time from the page's metadata, with its offset when it gives one.
+- The `<html lang>` of the page names the fixture's language.
 """
 
 from __future__ import annotations
 
+import html as html_entities
 import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import regex
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 PAGE_TYPES = frozenset(
     {
@@ -79,6 +96,25 @@ _LANGUAGE = regex.compile(r"[a-z]{2}")
 # A calendar date, or a full timestamp (seconds, optional UTC offset) when the page shows a time.
 _DATE = regex.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:Z|[+-]\d{2}:\d{2})?)?")
 _PARAGRAPH_SEPARATOR = "\n\n"
+_SPACES = regex.compile(r"\s+")
+_ISO_DAY = regex.compile(r"\d{4}-\d{2}-\d{2}")
+_LANG_ATTRIBUTE = regex.compile(r"<html\b[^>]*?\blang=[\"']?([A-Za-z]{2,3})", regex.IGNORECASE)
+
+# Markup a browser never renders: its text is neither body nor boilerplate on the screen.
+_INVISIBLE_SELECTOR = (
+    "head, script, style, noscript, template, svg, [hidden], "
+    "[style*='display:none'], [style*='display: none']"
+)
+# Elements that start a new block of visible text. Table cells are not among them: a row of a
+# data table is one block, its cells joined by spaces (see _is_data_row).
+_BLOCK_TAG_NAMES = (
+    "address article aside blockquote body caption center dd details dialog div dl dt "
+    "fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend "
+    "li main menu nav ol option p pre section summary table tbody tfoot thead tr ul"
+)
+_BLOCK_TAGS = frozenset(_BLOCK_TAG_NAMES.split())
+_CELL_TAGS = frozenset({"td", "th"})
+_BLOCK_SELECTOR = ", ".join(sorted(_BLOCK_TAGS))
 
 
 class FixtureFormatError(ValueError):
@@ -150,12 +186,76 @@ def load_fixture(expected_path: Path) -> Fixture:
 
 def fixture_problems(fixture: Fixture) -> list[str]:
     """Everything wrong with a loaded fixture; an empty list means it is well formed."""
+    lines = _page_lines(fixture)
     return [
         *_schema_problems(fixture),
-        *_body_problems(fixture),
-        *_snippet_problems(fixture),
+        *_body_problems(fixture, lines),
+        *_snippet_problems(fixture, "\n".join(lines)),
         *_metadata_problems(fixture),
     ]
+
+
+def visible_lines(page: str) -> list[str]:
+    """The visible text blocks of an HTML page, in reading order, whitespace collapsed."""
+    tree = LexborHTMLParser(page)
+    for node in tree.css(_INVISIBLE_SELECTOR):
+        node.decompose()
+    root = tree.body or tree.root
+    if root is None:
+        return []
+    text = "".join(_layout(root))
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return [line for line in lines if line]
+
+
+def _layout(root: LexborNode) -> list[str]:
+    """Text pieces of `root` in document order, with a newline wherever a block breaks."""
+    pieces: list[str] = []
+    # An explicit stack because real pages nest deeper than recursion allows. Entries are
+    # (node, inside a <pre>, inside a one-line cell, inside a data row); a node of None closes
+    # a block element.
+    stack: list[tuple[LexborNode | None, bool, bool, bool]] = [(root, False, False, False)]
+    while stack:
+        node, in_pre, in_cell, in_data_row = stack.pop()
+        breaker = " " if in_cell else "\n"
+        if node is None:
+            pieces.append(breaker)
+            continue
+        tag = node.tag or ""
+        if tag == "-text":
+            pieces.append(_source_text(node.text_content or "", in_pre and not in_cell))
+            continue
+        if tag == "br":
+            pieces.append(breaker)
+            continue
+        if tag == "tr":
+            in_data_row = _is_data_row(node)
+        cell = tag in _CELL_TAGS
+        if cell and in_data_row:
+            pieces.append(" ")
+        elif tag in _BLOCK_TAGS or cell:
+            pieces.append(breaker)
+            stack.append((None, in_pre, in_cell, in_data_row))
+        inner = (in_pre or tag == "pre", in_cell or (cell and in_data_row), in_data_row)
+        children = []
+        child = node.child
+        while child is not None:
+            children.append((child, *inner))
+            child = child.next
+        stack.extend(reversed(children))
+    return pieces
+
+
+def _is_data_row(row: LexborNode) -> bool:
+    """A row of a data table: no cell holds more than one block (Sphinx wraps each cell's
+    text in one <p>), so the row reads as one line. A layout table's cells hold whole
+    paragraphs and lists, and those keep their own blocks."""
+    return all(len(cell.css(_BLOCK_SELECTOR)) <= 1 for cell in row.css("td, th"))
+
+
+def _source_text(text: str, keeps_lines: bool) -> str:
+    # Outside <pre> a line break in the source is only a space, as in a browser.
+    return text if keeps_lines else text.replace("\r", " ").replace("\n", " ")
 
 
 def _floor(data: dict[str, Any], path: Path) -> float:
@@ -220,23 +320,30 @@ def _schema_problems(fixture: Fixture) -> list[str]:
     return problems
 
 
-def _body_problems(fixture: Fixture) -> list[str]:
+def _page_lines(fixture: Fixture) -> list[str]:
+    """What a cleaner chooses its body from: dump lines, or an HTML page's visible blocks."""
+    if fixture.kind == "html":
+        return visible_lines(fixture.raw)
+    return [line.strip() for line in fixture.raw.splitlines()]
+
+
+def _body_problems(fixture: Fixture, lines: list[str]) -> list[str]:
     if not fixture.body:
         return []
     problems = []
     if fixture.body != fixture.body.strip():
         problems.append("body has leading or trailing whitespace")
-    lines = [line.strip() for line in fixture.raw.splitlines()]
+    unit = "visible block" if fixture.kind == "html" else "dump line"
     position = 0
     for paragraph in fixture.paragraphs:
         if not paragraph or paragraph != paragraph.strip() or "\n" in paragraph:
             problems.append(f"body paragraph is empty, padded or multi-line: {paragraph[:60]!r}")
             continue
-        # Paragraphs must be whole dump lines, in the dump's order (the cleaner only drops lines).
+        # Paragraphs must be whole lines or blocks, in page order (the cleaner only drops them).
         found = _index_from(lines, paragraph, position)
         if found is None:
             where = "anywhere" if paragraph not in lines else "after the previous paragraph"
-            problems.append(f"body paragraph is not a dump line {where}: {paragraph[:60]!r}")
+            problems.append(f"body paragraph is not a {unit} {where}: {paragraph[:60]!r}")
         else:
             position = found + 1
     return problems
@@ -249,8 +356,10 @@ def _index_from(lines: list[str], wanted: str, start: int) -> int | None:
         return None
 
 
-def _snippet_problems(fixture: Fixture) -> list[str]:
+def _snippet_problems(fixture: Fixture, page_text: str) -> list[str]:
+    """`page_text` is the dump, or an HTML page's visible text (markup and entities resolved)."""
     problems = []
+    where = "the page's visible text" if fixture.kind == "html" else "the dump"
     low, high = (0, 0) if not fixture.body else (MIN_WITH, MAX_WITH)
     if not low <= len(fixture.with_) <= high:
         problems.append(f"{len(fixture.with_)} 'with' snippets, expected {low}-{high}")
@@ -259,13 +368,13 @@ def _snippet_problems(fixture: Fixture) -> list[str]:
             f"{len(fixture.without)} 'without' snippets, expected {MIN_WITHOUT}-{MAX_WITHOUT}"
         )
     for snippet in fixture.with_:
-        if snippet not in fixture.raw:
-            problems.append(f"'with' snippet is not in the dump: {snippet[:60]!r}")
+        if snippet not in page_text:
+            problems.append(f"'with' snippet is not in {where}: {snippet[:60]!r}")
         if snippet not in fixture.body:
             problems.append(f"'with' snippet is not in the body: {snippet[:60]!r}")
     for snippet in fixture.without:
-        if snippet not in fixture.raw:
-            problems.append(f"'without' snippet is not in the dump: {snippet[:60]!r}")
+        if snippet not in page_text:
+            problems.append(f"'without' snippet is not in {where}: {snippet[:60]!r}")
         # Case-blind, because a scorer may lower-case before matching.
         if snippet.casefold() in fixture.body.casefold():
             problems.append(f"'without' snippet is in the body: {snippet[:60]!r}")
@@ -274,10 +383,33 @@ def _snippet_problems(fixture: Fixture) -> list[str]:
 
 def _metadata_problems(fixture: Fixture) -> list[str]:
     problems = []
-    if fixture.title is not None and fixture.title not in fixture.raw:
-        problems.append(f"title is not in the dump: {fixture.title[:60]!r}")
+    # Metadata may come from <title>, meta tags or JSON-LD, so an HTML page is searched whole,
+    # entities decoded and whitespace collapsed.
+    source = fixture.raw
+    if fixture.kind == "html":
+        source = _SPACES.sub(" ", html_entities.unescape(fixture.raw))
+    if fixture.title is not None and fixture.title not in source:
+        problems.append(f"title is not in the page: {fixture.title[:60]!r}")
     if fixture.title is not None and fixture.title in fixture.paragraphs:
         problems.append("title is repeated as a body paragraph")
-    if fixture.author is not None and fixture.author.casefold() not in fixture.raw.casefold():
-        problems.append(f"author is not in the dump: {fixture.author!r}")
+    if fixture.author is not None and fixture.author.casefold() not in source.casefold():
+        problems.append(f"author is not in the page: {fixture.author!r}")
+    if fixture.kind == "html":
+        problems += _html_metadata_problems(fixture)
+    return problems
+
+
+def _html_metadata_problems(fixture: Fixture) -> list[str]:
+    problems = []
+    # A page that gives dates in machine form (datetime attribute, meta tag or JSON-LD) must
+    # spell the expected day there: that catches a mistyped date. Old pages with no ISO date
+    # anywhere can only be read by eye.
+    has_iso_dates = _ISO_DAY.search(fixture.raw) is not None
+    if fixture.date is not None and has_iso_dates and fixture.date[:10] not in fixture.raw:
+        problems.append(f"date {fixture.date!r} is not in the page's markup")
+    declared = _LANG_ATTRIBUTE.search(fixture.raw)
+    if declared is None:
+        problems.append("page has no <html lang>")
+    elif declared.group(1).lower() != fixture.language:
+        problems.append(f"<html lang> is {declared.group(1)!r}, not {fixture.language!r}")
     return problems

@@ -50,33 +50,36 @@ class _Collector:
 
     def walk(self, root: LexborNode) -> None:
         # An explicit stack: real pages nest deeper than Python's recursion limit allows.
-        # Entries are (node, links above it, the owner to restore when a block closes) where
-        # a node of None marks the end of a block element.
-        stack: list[tuple[LexborNode | None, int, LexborNode | None]] = [(root, 0, None)]
+        # Entries are (node, links above it, inside <pre>, the owner to restore when a block
+        # closes) where a node of None marks the end of a block element.
+        stack: list[tuple[LexborNode | None, int, bool, LexborNode | None]] = [(root, 0, False, None)]
         while stack:
-            node, in_link, restore = stack.pop()
+            node, in_link, in_pre, restore = stack.pop()
             if node is None:
                 self.flush()
                 self.owner = restore
                 continue
             tag = node.tag or ""
             if tag == "-text":
-                self.add_text(node.text_content or "", in_link > 0)
+                text = node.text_content or ""
+                # Source line breaks are spaces, except in preformatted text.
+                self.add_text(text if in_pre else text.replace("\n", " "), in_link > 0)
                 continue
             if tag == "br":
                 self.parts.append("\n")
                 continue
             if tag in BLOCK_TAGS:
                 self.flush()
-                stack.append((None, in_link, self.owner))
+                stack.append((None, in_link, in_pre, self.owner))
                 self.owner = node
             link = in_link + (1 if tag == "a" else 0)
+            pre = in_pre or tag in ("pre", "textarea")
             children = []
             child = node.child
             while child is not None:
                 children.append(child)
                 child = child.next
-            stack.extend((c, link, None) for c in reversed(children))
+            stack.extend((c, link, pre, None) for c in reversed(children))
 
     def add_text(self, text: str, in_link: bool) -> None:
         if not text:

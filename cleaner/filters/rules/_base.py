@@ -10,6 +10,7 @@ that mentions subscribing is prose, so most rules only look at lines of a few wo
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -36,7 +37,8 @@ DEFAULT_MAX_WORDS = 25
 class LineRule:
     """A named pattern that marks a line as boilerplate.
 
-    `pattern` is searched in the stripped line (anchor it with ^...$ to match whole lines);
+    `pattern` is searched in the stripped line (anchor it with ^...$ to match whole lines),
+    case-insensitively; a pattern written in lower case is matched faster (see `RuleSet`).
     `max_words` limits the rule to lines of at most that many words (None: any length).
     Patterns must not define named groups of their own (the rule set names them).
     """
@@ -46,20 +48,69 @@ class LineRule:
     max_words: int | None = DEFAULT_MAX_WORDS
 
 
+# A compiled rule as `RuleSet.match` uses it: word limit (sys.maxsize for none), the pattern's
+# match or search method, whether it reads the lower-cased line, and the rule's name.
+_Entry = tuple[int, Callable[[str], object], bool, str]
+
+
+@dataclass(frozen=True, slots=True)
+class _CompiledRule:
+    """A rule ready to run: its pattern's `match` (anchored) or `search` method, and whether
+    it reads the lower-cased line."""
+
+    name: str
+    max_words: int | None
+    run: Callable[[str], object]
+    on_lowered: bool
+    anchored: bool
+
+    @property
+    def entry(self) -> _Entry:
+        """What `RuleSet.match` reads, as a plain tuple (the fastest to unpack in its loop)."""
+        limit = sys.maxsize if self.max_words is None else self.max_words
+        return (limit, self.run, self.on_lowered, self.name)
+
+    @classmethod
+    def of(cls, rule: LineRule) -> _CompiledRule:
+        on_lowered = not _looks_at_case(rule.pattern)
+        try:
+            pattern = regex.compile(rule.pattern, LOWERED_FLAGS if on_lowered else RULE_FLAGS)
+        except regex.error as exc:
+            raise ValueError(f"rule {rule.name!r}: {exc}") from exc
+        anchored = _is_anchored(rule.pattern)
+        run = pattern.match if anchored else pattern.search
+        return cls(rule.name, rule.max_words, run, on_lowered, anchored)
+
+    def could_start_with(self, prefix: str) -> bool:
+        """False only when no line whose lower-cased start is `prefix` can match.
+
+        `regex`'s partial matching tells whether some line starting with `prefix` could
+        match. A rule that looks at capitals is asked about every way to capitalise the
+        prefix; a rule that searches (not anchored) can match anywhere, so it stays in.
+        """
+        if not self.anchored:
+            return True
+        if self.on_lowered:
+            return self.run(prefix, partial=True) is not None  # type: ignore[call-arg]
+        return any(
+            self.run(variant, partial=True) is not None  # type: ignore[call-arg]
+            for variant in _capitalisations(prefix)
+        )
+
+
 class RuleSet:
-    """A category of `LineRule`s compiled into a few alternations, tried once per line.
+    """A category of `LineRule`s, compiled once, tried in declaration order on each line.
 
-    For each distinct word limit, the rules that apply to lines of that length (those whose
-    limit is at least as high) are compiled together, so a line costs one regex call per
-    "pass" whatever its length. The first rule in declaration order that matches wins.
-
-    Speed (rules run on every line of every page): the `regex` module is about six times
-    slower on long alternations when matching case-insensitively, and an alternation of
-    anchored patterns used with `search` retries every branch at every position. So the rules
-    are split in up to four passes: anchored (`^` in every branch, used with `match`) or not
-    (used with `search`), and written in lower case (matched without IGNORECASE against the
-    lower-cased line) or looking at capitals (a pattern with an upper-case letter, `(?-i:...)`
-    or `\\p{Lu}`: matched case-insensitively against the line as written).
+    Speed (rules run on every line of every page, about 260 a page in the WCXB dumps). A call
+    into the `regex` module costs in proportion to the size of the pattern even when the first
+    character already fails, so a line should only meet the rules that can match it. Each rule
+    set keeps, for the characters a line commonly starts with, the rules whose pattern can
+    begin with that character (found once, with `regex`'s partial matching); a line starting
+    with "d" never runs the "skip to content" or "×" patterns. Besides, a rule written in lower
+    case is matched without IGNORECASE against the lower-cased line (case-insensitive matching
+    is several times slower), and a pattern anchored with `^` in every branch is run with
+    `match`, not `search`. Rules that look at capitals (an upper-case letter, `(?-i:...)` or
+    `\\p{Lu}` in the pattern) are matched case-insensitively against the line as written.
     """
 
     def __init__(self, category: str, rules: Sequence[LineRule]) -> None:
@@ -68,34 +119,39 @@ class RuleSet:
         names = [r.name for r in self.rules]
         if len(set(names)) != len(names):
             raise ValueError(f"duplicate rule names in category {category!r}")
-        for rule in self.rules:
-            try:
-                regex.compile(rule.pattern, RULE_FLAGS)
-            except regex.error as exc:
-                raise ValueError(f"rule {rule.name!r}: {exc}") from exc
-        self._buckets = _compile_buckets(self.rules)
+        compiled = tuple(_CompiledRule.of(rule) for rule in self.rules)
+        self._all = tuple(r.entry for r in compiled)
+        self._by_prefix = {
+            prefix: tuple(r.entry for r in rules)
+            for prefix, rules in _index_by_prefix(compiled).items()
+        }
+        self._max_words = max((entry[0] for entry in self._all), default=0)
 
     def match(self, text: str, n_words: int | None = None) -> str | None:
         """The name of the first rule that matches `text`, or None."""
         text = text.strip()
         if n_words is None:
             n_words = len(text.split())
-        for limit, passes in self._buckets:
-            if limit is not None and n_words > limit:
-                continue
-            lowered = text.lower()
-            first: int | None = None
-            for run, on_lowered in passes:
-                m = run(lowered if on_lowered else text)
-                if m is not None:
-                    index = int(m.lastgroup[1:])  # type: ignore[index]
-                    first = index if first is None else min(first, index)
-            return None if first is None else self.rules[first].name
+        return self._match(text, text.lower(), n_words)
+
+    def _match(self, text: str, lowered: str, n_words: int) -> str | None:
+        if n_words > self._max_words:
+            return None
+        candidates = self._by_prefix.get(lowered[:2])
+        if candidates is None:
+            candidates = self._by_prefix.get(lowered[:1])
+        if candidates is None or len(lowered) != len(text):
+            # A rare first character, or one whose lower case is longer ("İ"): every rule.
+            candidates = self._all
+        for max_words, run, on_lowered, name in candidates:
+            if n_words <= max_words and run(lowered if on_lowered else text) is not None:
+                return name
         return None
 
     def apply(self, page: Page) -> Iterator[tuple[int, Verdict]]:
+        forms = line_forms(page)
         for block in page.open_blocks():
-            rule = self.match(block.text)
+            rule = self._match(*forms[block.index])
             if rule is not None:
                 yield block.index, drop(f"{self.name}.{rule}")
 
@@ -106,31 +162,71 @@ class RuleSet:
         return f"RuleSet({self.name!r}, {len(self.rules)} rules)"
 
 
-# One compiled alternation: its `match` or `search` method, and whether it reads the
-# lower-cased line. A bucket: the word limit it serves (None: any length) and its passes.
-_Pass = tuple[Callable[[str], "regex.Match[str] | None"], bool]
-_Bucket = tuple[int | None, tuple[_Pass, ...]]
+# The key in `Page.hints` under which the rule sets share each line's prepared forms.
+LINE_FORMS_HINT = "rules.line_forms"
 
 
-def _compile_buckets(rules: Sequence[LineRule]) -> list[_Bucket]:
-    """One bucket per distinct word limit, smallest first, each holding every rule whose
-    limit admits lines of that length. Named groups `r<index>` map back to the rules."""
-    limits = sorted({r.max_words for r in rules}, key=lambda x: (x is None, x or 0))
-    buckets: list[_Bucket] = []
-    for limit in limits:
-        parts: dict[tuple[bool, bool], list[str]] = {}
-        for i, rule in enumerate(rules):
-            if rule.max_words is None or (limit is not None and rule.max_words >= limit):
-                key = (_is_anchored(rule.pattern), not _looks_at_case(rule.pattern))
-                parts.setdefault(key, []).append(f"(?P<r{i}>{rule.pattern})")
-        passes: list[_Pass] = []
-        for (anchored, on_lowered), alternatives in sorted(parts.items()):
-            compiled = regex.compile(
-                "|".join(alternatives), LOWERED_FLAGS if on_lowered else RULE_FLAGS
-            )
-            passes.append((compiled.match if anchored else compiled.search, on_lowered))
-        buckets.append((limit, tuple(passes)))
-    return buckets
+def line_forms(page: Page) -> list[tuple[str, str, int]]:
+    """Each block's text stripped, lower-cased, and its word count, computed once a page.
+
+    Ten rule sets read every line; preparing the line once instead of in each of them saves
+    about a tenth of their time.
+    """
+    forms = page.hints.get(LINE_FORMS_HINT)
+    if forms is None or len(forms) != len(page.blocks):
+        forms = []
+        for block in page.blocks:
+            text = block.text.strip()
+            forms.append((text, text.lower(), len(text.split())))
+        page.hints[LINE_FORMS_HINT] = forms
+    return forms  # type: ignore[no-any-return]
+
+
+def _char_range(first: int, last: int) -> str:
+    return "".join(chr(c) for c in range(first, last + 1))
+
+
+# The lower-case characters a line commonly starts with: Latin with its accents, Greek,
+# Cyrillic, digits, punctuation, arrows and the symbols menus use as icons (a line starting
+# with any other character meets every rule: slower, same result); and the letters and digits
+# that the index also pairs with a second character (a letter, a digit or a space).
+_FIRST_CHARS = "".join(
+    c
+    for c in _char_range(0x20, 0x17F)  # ASCII, Latin-1, Latin Extended-A
+    + _char_range(0x3B1, 0x3C9)  # Greek lower case
+    + _char_range(0x430, 0x45F)  # Cyrillic lower case
+    + _char_range(0x2010, 0x2044)  # dashes, quotes, bullets, ellipsis
+    + _char_range(0x2190, 0x21FF)  # arrows
+    + "■□▪▫▲△▶►▸▹▼▽◀◄◂◃◆◇○●★☆✓✔✕✖✗✘➔➜➝➞➡"
+    if c.lower() == c and c.isprintable()
+)
+_LATIN_SECONDS = " 0123456789abcdefghijklmnopqrstuvwxyzäöüßàâçéèêëîïôûùáíóúñãõąćęłńśźż"
+_CYRILLIC_LETTERS = "абвгдеёєжзиіїйклмнопрстуфхцчшщъыьэюя"
+_PAIRS = {
+    **{first: _LATIN_SECONDS for first in "0123456789abcdefghijklmnopqrstuvwxyz"},
+    **{first: " " + _CYRILLIC_LETTERS for first in _CYRILLIC_LETTERS},
+}
+
+
+def _index_by_prefix(rules: Sequence[_CompiledRule]) -> dict[str, tuple[_CompiledRule, ...]]:
+    """For each common one- and two-character start of a lower-cased line, the rules that
+    could match a line starting so, in declaration order."""
+    index: dict[str, tuple[_CompiledRule, ...]] = {}
+    for first in _FIRST_CHARS:
+        index[first] = tuple(r for r in rules if r.could_start_with(first))
+    for first, seconds in _PAIRS.items():
+        for second in seconds:
+            pair = first + second
+            index[pair] = tuple(r for r in index[first] if r.could_start_with(pair))
+    return index
+
+
+def _capitalisations(prefix: str) -> set[str]:
+    """Every mix of upper and lower case of `prefix` ("ab": "ab", "aB", "Ab", "AB")."""
+    variants = {""}
+    for char in prefix:
+        variants = {v + c for v in variants for c in {char, char.upper()}}
+    return variants
 
 
 def _is_anchored(pattern: str) -> bool:

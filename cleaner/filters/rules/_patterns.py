@@ -14,7 +14,11 @@ from __future__ import annotations
 # Characters that may surround a UI string without changing what it is: white space (and the
 # zero-width ones a renderer leaves behind), symbols (arrows, icons, emoji), dashes, quotes
 # used as chevrons, bullets, separators and end punctuation.
-EDGE = r"[\s\u200b\u200c\u200d\ufeff\p{So}\p{Sm}\p{Pd}\p{Pi}\p{Pf}|•·*:.…!?]*"
+_EDGE_CHAR = r"[\s\u200b\u200c\u200d\ufeff\p{So}\p{Sm}\p{Pd}\p{Pi}\p{Pf}|•·*:.…!?]"
+EDGE = _EDGE_CHAR + "*"
+# The same at the start of a line, bounded: a rule retries its phrases at every position the
+# leading run could end, so an unbounded run (a line of 50,000 arrows) cost a second a line.
+LEAD = _EDGE_CHAR + "{0,12}"
 
 # The text of an icon left after a link: "Arrow right", "chevron_right", "icon".
 ICON_TAIL = (
@@ -62,13 +66,13 @@ def whole_line(*phrases: str, counted: bool = False) -> str:
     """A pattern for a line that is one of `phrases` give or take decoration (and a count)."""
     body = "|".join(phrase(p) for p in phrases)
     count = COUNT if counted else ""
-    return rf"^{EDGE}(?:{body}){count}{ICON_TAIL}{EDGE}$"
+    return rf"^{LEAD}(?:{body}){count}{ICON_TAIL}{EDGE}$"
 
 
 def line_start(*phrases: str) -> str:
     """A pattern for a line that begins with one of `phrases` as whole words."""
     body = "|".join(phrase(p) for p in phrases)
-    return rf"^{EDGE}(?:{body})(?!\w)"
+    return rf"^{LEAD}(?:{body})(?!\w)"
 
 
 # Month names, full and abbreviated, in the languages the rules cover; the Slavic ones by stem
@@ -98,11 +102,7 @@ WEEKDAY = (
 )
 # A clock time: "2:07 PM", "14:05", "9.30am", "10h15", "2:07 p.m.". A dot only counts with
 # "am"/"pm" after it, so a rating or a price ("4.26", "9.99") is not a time.
-CLOCK = (
-    r"(?:\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\.\d{2}\s*[ap]\.?\s?m\.?|\d{1,2}h\d{2})"
-)
-# A clock time that may show seconds ("14:05:33").
-TIME = r"(?:\d{1,2}:\d{2}:\d{2}(?:\s*[ap]\.?\s?m\.?)?|" + CLOCK + ")"
+CLOCK = r"(?:\d{1,2}:\d{2}(?:\s*[ap]\.?\s?m\.?)?|\d{1,2}\.\d{2}\s*[ap]\.?\s?m\.?|\d{1,2}h\d{2})"
 # A numeric date with separators: "2025-02-27", "27.02.2025", "2/27/25".
 FULL_NUMERIC_DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}"
 # A lone day or year as part of a longer date: "27", "27th", "2025", "27." ("27. Februar").
@@ -132,13 +132,11 @@ DATE_SEPARATOR = r"[\s,|·•/–—-]"
 
 # A run of date tokens with a clock time in it: "2:07 PM", "Feb 27, 2025 10:15". No weekday
 # and no seconds (see above; "6:58:37 AM" is a build log's line).
-CLOCK_STAMP = (
-    rf"(?:{_DATE_TOKEN}{DATE_SEPARATOR}+)*{_TIME_TOKEN}(?:{DATE_SEPARATOR}+{_ANY_TOKEN})*"
-)
+CLOCK_STAMP = rf"(?:{_DATE_TOKEN}{DATE_SEPARATOR}+)*{_TIME_TOKEN}(?:{DATE_SEPARATOR}+{_ANY_TOKEN})*"
 # A run of date tokens without a clock time: "February 27, 2025", "Thu 27.02.2025".
 DATE_STAMP = (
     rf"(?:(?:{_DATE_TOKEN}|{_WEEKDAY_TOKEN}){DATE_SEPARATOR}+)*?{_DATE_CORE}"
     rf"(?:{DATE_SEPARATOR}+(?:{_DATE_TOKEN}|{_WEEKDAY_TOKEN}))*"
 )
-# Either of them.
-DATE_TIME = rf"(?:{CLOCK_STAMP}|{DATE_STAMP})"
+# Either of them, after an optional weekday (for labels such as "Updated Mon Jan 22, 2024").
+DATE_TIME = rf"(?:{_WEEKDAY_TOKEN}{DATE_SEPARATOR}+)?(?:{CLOCK_STAMP}|{DATE_STAMP})"

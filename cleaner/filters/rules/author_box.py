@@ -8,7 +8,7 @@ the byline extractor's work (cleaner/metadata/byline.py), and a byline line unde
 from __future__ import annotations
 
 from cleaner.filters.rules._base import LineRule
-from cleaner.filters.rules._patterns import EDGE, line_start, whole_line
+from cleaner.filters.rules._patterns import EDGE, LEAD, line_start, whole_line
 
 # A person's name with a title or two: "Dr. Maria de la Cruz-Smith" is 5 words.
 NAME_MAX_WORDS = 6
@@ -55,7 +55,7 @@ RULES: tuple[LineRule, ...] = (
     LineRule(
         # "Author: Martin Fornusek", "Written by Jane Doe", "Autor: Hans Müller".
         "labelled_author",
-        rf"^{EDGE}(?:(?:authors?|autor(?:in|en)?|auteurs?|autore|autora|autorka|автор|auteur)"
+        rf"^{LEAD}(?:(?:authors?|autor(?:in|en)?|auteurs?|autore|autora|autorka|автор|auteur)"
         r"\s*[:|]|written by|words by|story by|text by|geschrieben von|écrit par|escrito por"
         r"|scritto da|napisał(?:a)?|написал(?:а)?|написав(?:ла)?|geschreven door)\s*"
         rf"{_NAME}(?:\s*(?:,|and|&|und|et|y|e|i|и|і|en)\s*{_NAME})*{EDGE}$",

@@ -9,10 +9,21 @@ article starts and ends.
 from __future__ import annotations
 
 from cleaner.filters.rules._base import LineRule
-from cleaner.filters.rules._patterns import EDGE, ICON_TAIL, line_start, whole_line
+from cleaner.filters.rules._patterns import EDGE, ICON_TAIL, LEAD, line_start, phrase, whole_line
 
-# Menu items and buttons are a few words.
+# Menu items and buttons: the lines these rules drop in the WCXB train split are at most 6
+# words long (95% at most 3).
 BUTTON_MAX_WORDS = 6
+
+# Several skip links rendered on one line ("Skip to content Skip to navigation ...") reach 16
+# words in the train split.
+SKIP_LINK_MAX_WORDS = 16
+
+# A row of page numbers ("1 2 3 4 5 6 7 8 Next").
+PAGINATION_MAX_WORDS = 12
+
+# A link with its icon's text can run to 12 words ("... Read the full report Arrow right").
+ICON_RESIDUE_MAX_WORDS = 12
 
 # A breadcrumb ends with the page's own title, which can be long.
 BREADCRUMB_MAX_WORDS = 30
@@ -20,11 +31,15 @@ BREADCRUMB_MAX_WORDS = 30
 # "Previous article: <headline>" carries a headline.
 ADJACENT_POST_MAX_WORDS = 30
 
-# Alt text of a logo or an icon ("Newsletters image", "Facebook icon"): the name is short.
+# Alt text ending in "image" ("Newsletters image") is kept to 3 words, as a documentation
+# heading can end in it too ("Build the Docker image"); alt text of a logo, an icon or a
+# profile picture runs to 9 words in the train split ("North American Van Lines Logo") and is
+# never a gold line there.
 ALT_TEXT_MAX_WORDS = 3
+LOGO_ALT_TEXT_MAX_WORDS = 9
 
 # Language names as a language picker writes them, each in its own language.
-_LANGUAGES = (
+_LANGUAGES = phrase(
     r"english|deutsch|français|francais|español|espanol|italiano|português|portugues|polski|"
     r"русский|українська|nederlands|dansk|svenska|norsk|suomi|türkçe|čeština|magyar|română|"
     r"ελληνικά|עברית|العربية|हिन्दी|日本語|한국어|中文|简体中文|繁體中文|bahasa indonesia|"
@@ -36,7 +51,7 @@ _LANGUAGES = (
 # of its own it is a gold body line in at most 2% of its occurrences (e.g. "Blog" 5 of 697,
 # "Industries" 0 of 142). Left out for being headings of page content just as often:
 # "Features", "Overview", "FAQ", "Resources", "Pricing", "Services", "Support", "Reviews".
-_SECTIONS = (
+_SECTIONS = phrase(
     r"blogs?|our blog|company|news|latest news|products|all products|events|solutions|industries"
     r"|learn|forums?|tools|explore|guides|press|categories|all categories|partners|newsroom"
     r"|articles|videos|locations|downloads?|webinars|documentation|topics|brands|platform"
@@ -62,7 +77,7 @@ RULES: tuple[LineRule, ...] = (
             r"перейти до (?:вмісту|змісту|контенту)",
             r"(?:naar de inhoud|ga naar (?:de )?inhoud|direct naar)",
         ),
-        BUTTON_MAX_WORDS,
+        SKIP_LINK_MAX_WORDS,
     ),
     LineRule(
         # "Menu", "Open menu", "Toggle navigation", "Close", "×".
@@ -110,9 +125,11 @@ RULES: tuple[LineRule, ...] = (
         BUTTON_MAX_WORDS,
     ),
     LineRule(
-        # "Blog", "News", "Products", "Blog | News | Events": section links of a menu.
+        # "Blog", "News", "Blog | News | Events", "Blog News Events": section links of a menu
+        # (two words side by side need a separator: "Explore documentation" is a heading).
         "site_section",
-        rf"^{EDGE}(?:{_SECTIONS})(?:[\s|·•/,]+(?:{_SECTIONS}))*{ICON_TAIL}{EDGE}$",
+        rf"^{LEAD}(?:{_SECTIONS})(?:(?:\s*[|·•/,]\s*(?:{_SECTIONS}))+|(?:\s+(?:{_SECTIONS})){{2,}})?"
+        rf"{ICON_TAIL}{EDGE}$",
         BUTTON_MAX_WORDS,
     ),
     LineRule(
@@ -155,7 +172,7 @@ RULES: tuple[LineRule, ...] = (
     LineRule(
         # "Home > News > World", "Home / Blog / A post title", "You are here: Home".
         "breadcrumb",
-        rf"^{EDGE}(?:(?:you are here|sie sind hier|vous êtes ici|usted está aquí|"
+        rf"^{LEAD}(?:(?:you are here|sie sind hier|vous êtes ici|usted está aquí|"
         r"sei qui|você está aqui|jesteś tutaj|вы здесь|ви тут)\s*:?\s*.*"
         r"|(?:home|homepage|startseite|accueil|inicio|início|strona główna|главная|головна"
         r")\s*[>/»›|→▸▶]\s*\S.*)$",
@@ -307,7 +324,7 @@ RULES: tuple[LineRule, ...] = (
             "volgende",
             "vorige",
         ),
-        BUTTON_MAX_WORDS,
+        PAGINATION_MAX_WORDS,
     ),
     LineRule(
         # "Previous article: <headline>", "Next post" — links to the neighbouring posts.
@@ -328,7 +345,7 @@ RULES: tuple[LineRule, ...] = (
         # "English | Deutsch | Français", "EN DE FR", "Select language". A single language
         # name is left alone: gold bodies hold "English" as a table cell or a spec value.
         "language_picker",
-        rf"^{EDGE}(?:(?:select|choose|change|switch)(?: your)? (?:language|region|country)"
+        rf"^{LEAD}(?:(?:select|choose|change|switch)(?: your)? (?:language|region|country)"
         rf"|languages?|sprache|langue|idioma|lingua|język|язык|мова|taal"
         rf"|(?:{_LANGUAGES})(?:\s*[|/·•,]?\s*(?:{_LANGUAGES}))+){ICON_TAIL}{EDGE}$",
         BUTTON_MAX_WORDS,
@@ -338,12 +355,20 @@ RULES: tuple[LineRule, ...] = (
         "icon_residue",
         r"^.{1,60}?\s(?:arrow|chevron|caret|angle)[\s_-](?:right|left|up|down|forward|back)"
         rf"{EDGE}$",
-        BUTTON_MAX_WORDS,
+        ICON_RESIDUE_MAX_WORDS,
     ),
     LineRule(
-        # Alt text of a logo or icon standing alone: "Newsletters image", "Facebook icon".
+        # Alt text of an image standing alone: "Newsletters image", "Store image".
         "alt_text",
         r"^[\p{L}\d&.'’ -]{1,40}\s(?:image|icon|logo|avatar|thumbnail)$",
         ALT_TEXT_MAX_WORDS,
+    ),
+    LineRule(
+        # Alt text of a logo, an icon or a profile picture: "Harvard Health Publishing Logo",
+        # "Facebook Icon X Icon Instagram Icon", "Jane Doe Profile Image".
+        "logo_alt_text",
+        r"^[\p{L}\d&.,'’ -]{1,80}\s(?:logo|icon|avatar|thumbnail|(?:profile|product|user)"
+        r" (?:image|picture|photo))$",
+        LOGO_ALT_TEXT_MAX_WORDS,
     ),
 )

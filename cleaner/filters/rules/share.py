@@ -5,19 +5,18 @@
 from __future__ import annotations
 
 from cleaner.filters.rules._base import LineRule
-from cleaner.filters.rules._patterns import EDGE, ICON_TAIL, line_start, whole_line
+from cleaner.filters.rules._patterns import EDGE, ICON_TAIL, LEAD, line_start, phrase, whole_line
 
-# Buttons and widget titles are a few words.
+# Buttons and widget titles: at most 5 words among the lines these rules drop in the train split.
 BUTTON_MAX_WORDS = 6
 
 # A row of social network names ("Facebook Twitter LinkedIn Email") or a comment form's fine
 # print ("Save my name, email, and website in this browser for the next time I comment.").
 ROW_MAX_WORDS = 25
 
-# Social networks and share targets, as their buttons name them.
 # Social networks and share targets, as their buttons name them. Left out: names that gold
 # bodies of documentation and product pages list as content (GitHub, Discord, Spotify, Medium).
-_NETWORKS = (
+_NETWORKS = phrase(
     r"facebook|twitter|x\.com|linkedin|instagram|youtube|pinterest|tiktok|whatsapp|telegram|"
     r"reddit|tumblr|bluesky|threads|mastodon|flipboard|pocket|snapchat|vimeo|"
     r"vk|vkontakte|ok\.ru|odnoklassniki|viber|messenger|wechat|weibo|xing|hacker news|"
@@ -70,7 +69,7 @@ RULES: tuple[LineRule, ...] = (
     LineRule(
         # A line naming only share targets or networks: "Facebook", "Facebook Twitter Email".
         "network_row",
-        rf"^{EDGE}(?:share(?: on| via)?\s*:?\s*)?(?:{_NETWORKS}|x)"
+        rf"^{LEAD}(?:share(?: on| via)?\s*:?\s*)?(?:{_NETWORKS}|x)"
         rf"(?:{_SEPARATOR}(?:{_NETWORKS}|x))*{ICON_TAIL}{EDGE}$",
         ROW_MAX_WORDS,
     ),
@@ -145,7 +144,7 @@ RULES: tuple[LineRule, ...] = (
             r"comments? (?:are|is) (?:closed|moderated|subject to moderation)",
             r"(?:your )?comment is awaiting moderation",
             r"log in to (?:comment|leave a comment|post a comment)",
-            r"(?:\d+|one|two|three) (?:thoughts?|responses?|comments?|replies) (?:on|to) \S",
+            r"(?:\d+|one|two|three) (?:thoughts?|responses?|comments?|replies) (?:on|to)",
             r"ihre e-mail-adresse wird nicht veröffentlicht",
             r"votre adresse (?:e-mail|de messagerie) ne sera pas publiée",
             r"tu dirección de correo electrónico no será publicada",

@@ -1,0 +1,74 @@
+"""How a rule set matches: case, anchoring, word limits and which rule wins."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.filters.rules import RULESETS
+from cleaner.filters.rules._base import LineRule, RuleSet
+from cleaner.filters.rules._patterns import phrase, whole_line
+
+
+def test_a_rule_written_in_lower_case_matches_a_line_in_any_case() -> None:
+    rules = RuleSet("t", [LineRule("menu", "^menu$")])
+    assert rules.match("MENU") == "menu"
+    assert rules.match("Menu") == "menu"
+
+
+def test_a_rule_with_capitals_in_its_pattern_still_matches_case_insensitively() -> None:
+    rules = RuleSet("t", [LineRule("sponsored", "^Sponsored by ")])
+    assert rules.match("SPONSORED BY Harbour Bank") == "sponsored"
+
+
+def test_a_rule_can_require_capitals_with_a_scoped_flag() -> None:
+    rules = RuleSet("t", [LineRule("kicker", r"^(?-i:MORE):\s")])
+    assert rules.match("MORE: Council approves the pier") == "kicker"
+    assert rules.match("More: see the manual") is None
+
+
+def test_an_unanchored_pattern_is_found_anywhere_in_the_line() -> None:
+    rules = RuleSet("t", [LineRule("credit", r"\(photo: [^)]*\)$")])
+    assert rules.match("The harbour at dawn. (Photo: Jane Doe)") == "credit"
+
+
+def test_a_pattern_with_a_top_level_alternative_is_not_taken_for_anchored() -> None:
+    rules = RuleSet("t", [LineRule("either", "^start|end$")])
+    assert rules.match("this is the end") == "either"
+
+
+def test_a_rule_does_not_see_lines_longer_than_its_word_limit() -> None:
+    rules = RuleSet("t", [LineRule("short", "pier", 3), LineRule("long", "harbour", 10)])
+    assert rules.match("the old stone pier") is None
+    assert rules.match("the old stone pier by the harbour") == "long"
+
+
+def test_the_first_declared_rule_wins_across_cased_and_lower_case_rules() -> None:
+    rules = RuleSet("t", [LineRule("cased", "^Home$"), LineRule("lower", "^home$")])
+    assert rules.match("home") == "cased"
+    rules = RuleSet("t", [LineRule("lower", "^home$"), LineRule("cased", "^Home$")])
+    assert rules.match("Home") == "lower"
+
+
+def test_duplicate_rule_names_are_refused() -> None:
+    with pytest.raises(ValueError, match="duplicate"):
+        RuleSet("t", [LineRule("a", "x"), LineRule("a", "y")])
+
+
+def test_a_phrase_matches_typographic_apostrophes_and_any_spacing() -> None:
+    rules = RuleSet("t", [LineRule("miss", whole_line("don't miss"))])
+    assert rules.match("Don’t   miss") == "miss"
+    assert rules.match("DONT MISS »") == "miss"
+    assert phrase("[a b]") == "[a b]"
+
+
+@pytest.mark.parametrize(
+    "line", ["Read More »", "→ Read more", "Read more Arrow right", "READ MORE ↓"]
+)
+def test_decoration_around_a_ui_string_does_not_hide_it(line: str) -> None:
+    teasers = next(rs for rs in RULESETS if rs.name == "teasers")
+    assert teasers.match(line) == "read_more_link"
+
+
+def test_rule_names_are_unique_across_all_categories() -> None:
+    reasons = [f"{rs.name}.{rule.name}" for rs in RULESETS for rule in rs.rules]
+    assert len(reasons) == len(set(reasons))

@@ -1,0 +1,44 @@
+"""Splitting input into blocks."""
+
+from __future__ import annotations
+
+from cleaner.segment import segment_html, segment_text
+
+
+def test_a_text_dump_gives_one_block_per_line_and_remembers_blank_lines() -> None:
+    blocks = segment_text("Skip to content\r\n\r\n\r\nHeadline here\n  indented   line\u200b \n")
+    assert [b.text for b in blocks] == ["Skip to content", "Headline here", "indented line"]
+    assert [b.gap_before for b in blocks] == [0, 2, 0]
+
+
+def test_chinese_and_japanese_words_are_counted_by_characters() -> None:
+    (block,) = segment_text("北浜市電に新停留場、来春開業へ")
+    assert block.n_words >= 6
+
+
+def test_html_blocks_follow_block_elements_and_keep_inline_text_together() -> None:
+    html = (
+        "<html><head><title>t</title><style>p{}</style></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        "<h2>A <em>short</em> heading</h2>"
+        "<p>First line\n of a wrapped paragraph<br>after a break</p>"
+        "<div hidden>secret</div><script>var x = 1;</script>"
+        "<pre>a = 1\nb = 2</pre></body></html>"
+    )
+    blocks = segment_html(html)
+    assert [b.text for b in blocks] == [
+        "Home News",
+        "A short heading",
+        "First line of a wrapped paragraph",
+        "after a break",
+        "a = 1",
+        "b = 2",
+    ]
+    assert blocks[0].tag == "nav" and blocks[0].link_density > 0.8
+    assert blocks[1].heading == 2
+    assert blocks[2].path.endswith("body/p")
+
+
+def test_text_after_a_nested_block_belongs_to_the_outer_block() -> None:
+    blocks = segment_html("<div>before<p>inside</p>after</div>")
+    assert [(b.text, b.tag) for b in blocks] == [("before", "div"), ("inside", "p"), ("after", "div")]
