@@ -40,7 +40,6 @@ class LineRule:
     `pattern` is searched in the stripped line (anchor it with ^...$ to match whole lines),
     case-insensitively; a pattern written in lower case is matched faster (see `RuleSet`).
     `max_words` limits the rule to lines of at most that many words (None: any length).
-    Patterns must not define named groups of their own (the rule set names them).
     """
 
     name: str
@@ -101,16 +100,19 @@ class _CompiledRule:
 class RuleSet:
     """A category of `LineRule`s, compiled once, tried in declaration order on each line.
 
-    Speed (rules run on every line of every page, about 260 a page in the WCXB dumps). A call
-    into the `regex` module costs in proportion to the size of the pattern even when the first
-    character already fails, so a line should only meet the rules that can match it. Each rule
-    set keeps, for the characters a line commonly starts with, the rules whose pattern can
-    begin with that character (found once, with `regex`'s partial matching); a line starting
-    with "d" never runs the "skip to content" or "×" patterns. Besides, a rule written in lower
-    case is matched without IGNORECASE against the lower-cased line (case-insensitive matching
-    is several times slower), and a pattern anchored with `^` in every branch is run with
-    `match`, not `search`. Rules that look at capitals (an upper-case letter, `(?-i:...)` or
-    `\\p{Lu}` in the pattern) are matched case-insensitively against the line as written.
+    Speed: rules run on every line of every page (about 260 lines a page in the WCXB dumps),
+    and a call into the `regex` module costs in proportion to the size of the pattern even
+    when its first character already fails. So a line only meets the rules that can match it:
+    each rule set keeps, for the one- and two-character starts a line commonly has, the rules
+    whose pattern can begin that way (found once, with `regex`'s partial matching); a line
+    starting "di" never runs the "skip to content" or "×" patterns. Besides, a rule written in
+    lower case is matched without IGNORECASE against the lower-cased line (case-insensitive
+    matching is several times slower), a pattern anchored with `^` in every branch is run with
+    `match`, not `search`, and the rule sets of a page share each line's stripped, lower-cased
+    form and word count (`line_forms`). Rules that look at capitals (an upper-case letter,
+    `(?-i:...)` or `\\p{Lu}` in the pattern) are matched case-insensitively against the line
+    as written. Together this made the built-in rules three times faster than one combined
+    alternation per category (25 to 8.5 ms a page on the WCXB train split).
     """
 
     def __init__(self, category: str, rules: Sequence[LineRule]) -> None:
@@ -179,7 +181,7 @@ def line_forms(page: Page) -> list[tuple[str, str, int]]:
             text = block.text.strip()
             forms.append((text, text.lower(), len(text.split())))
         page.hints[LINE_FORMS_HINT] = forms
-    return forms  # type: ignore[no-any-return]
+    return forms
 
 
 def _char_range(first: int, last: int) -> str:
