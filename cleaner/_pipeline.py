@@ -6,7 +6,7 @@ from cleaner._options import CleanOptions
 from cleaner.filters.base import Filter, as_filter
 from cleaner.filters.duplicates import TruncatedCopies
 from cleaner.filters.metadata_lines import MetadataLines
-from cleaner.filters.rules import RULESETS
+from cleaner.filters.rules import RULEBOOK
 from cleaner.filters.structure import ArticleExtent
 from cleaner.filters.user import load_rules_file
 
@@ -19,7 +19,7 @@ def build_filters(options: CleanOptions) -> list[Filter]:
         filters.extend(load_rules_file(path))
     filters.extend(as_filter(f) for f in options.filters)
     filters.append(MetadataLines())
-    filters.extend(RULESETS)
+    filters.append(RULEBOOK.fresh())
     filters.append(TruncatedCopies())
     if options.structure:
         filters.append(ArticleExtent())

@@ -41,7 +41,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 import _wcxb  # noqa: E402
 import render_text_dumps  # noqa: E402
 
-from cleaner import clean  # noqa: E402
+from cleaner import Cleaner  # noqa: E402
 from cleaner.evaluate.scores import (  # noqa: E402
     PRF,
     aggregate_shingle,
@@ -76,9 +76,20 @@ class Extraction:
 System = Callable[[str, str], Extraction]
 
 
-def run_cleaner(dump: str, url: str) -> Extraction:
-    doc = clean(dump, kind="text", url=url)
-    return Extraction(doc.text, doc.title, doc.author, doc.date, doc.error)
+class CleanerSystem:
+    """cleaner as a batch runs it: one `Cleaner` for all pages, built afresh each repeat so
+    that lines it remembered in one repeat do not speed up the next (every page comes from a
+    different site, so what it remembers within a repeat is what a crawl of new sites gives)."""
+
+    def __init__(self) -> None:
+        self.engine = Cleaner()
+
+    def reset(self) -> None:
+        self.engine = Cleaner()
+
+    def __call__(self, dump: str, url: str) -> Extraction:
+        doc = self.engine.clean(dump, kind="text", url=url)
+        return Extraction(doc.text, doc.title, doc.author, doc.date, doc.error)
 
 
 def run_keep_everything(dump: str, url: str) -> Extraction:
@@ -111,7 +122,7 @@ def run_c4(dump: str, url: str) -> Extraction:
 
 
 SYSTEMS: dict[str, System] = {
-    "cleaner": run_cleaner,
+    "cleaner": CleanerSystem(),
     "keep-everything": run_keep_everything,
     "c4": run_c4,
 }
@@ -196,6 +207,10 @@ def run_systems(
     outputs: dict[str, list[Extraction]] = {name: [] for name in systems}
     speeds: dict[str, list[float]] = {name: [] for name in systems}
     for repeat in range(repeats):
+        for system in systems.values():
+            reset = getattr(system, "reset", None)
+            if reset is not None:
+                reset()
         elapsed = dict.fromkeys(systems, 0.0)
         for page, dump in zip(pages, dumps, strict=True):
             for name, system in systems.items():

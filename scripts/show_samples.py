@@ -15,7 +15,7 @@ from pathlib import Path
 import cleaner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import _wcxb  # noqa: E402
+import _wcxb
 
 
 def main(argv: list[str] | None = None) -> int:

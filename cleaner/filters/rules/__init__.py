@@ -18,7 +18,7 @@ from cleaner.filters.rules import (
     subscribe,
     teasers,
 )
-from cleaner.filters.rules._base import LineRule, RuleSet
+from cleaner.filters.rules._base import LineRule, RuleBook, RuleSet
 
 CATEGORIES: dict[str, tuple[LineRule, ...]] = {
     "cookies": cookies.RULES,
@@ -34,5 +34,7 @@ CATEGORIES: dict[str, tuple[LineRule, ...]] = {
 }
 
 RULESETS: tuple[RuleSet, ...] = tuple(RuleSet(name, rules) for name, rules in CATEGORIES.items())
+# The built-in categories as the pipeline runs them: one filter, "rules".
+RULEBOOK = RuleBook(RULESETS)
 
-__all__ = ["CATEGORIES", "RULESETS", "LineRule", "RuleSet"]
+__all__ = ["CATEGORIES", "RULEBOOK", "RULESETS", "LineRule", "RuleBook", "RuleSet"]

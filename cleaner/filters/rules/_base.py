@@ -10,13 +10,14 @@ that mentions subscribing is prose, so most rules only look at lines of a few wo
 
 from __future__ import annotations
 
+import copy
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
 
-from cleaner._model import Block, Verdict, drop
+from cleaner._model import Block, Verdict, count_words, drop
 from cleaner.filters.base import Page
 
 # Rules that look at capitals: case-insensitive and Unicode-aware (\w covers Cyrillic,
@@ -40,11 +41,15 @@ class LineRule:
     `pattern` is searched in the stripped line (anchor it with ^...$ to match whole lines),
     case-insensitively; a pattern written in lower case is matched faster (see `RuleSet`).
     `max_words` limits the rule to lines of at most that many words (None: any length).
+    `requires`, when given, lists lower-case strings of which the lower-cased line must hold at
+    least one for the pattern to be tried at all: a cheap gate for patterns that search the
+    whole line ("all rights reserved" anywhere), which would otherwise run on every line.
     """
 
     name: str
     pattern: str
     max_words: int | None = DEFAULT_MAX_WORDS
+    requires: tuple[str, ...] = ()
 
 
 # A compiled rule as `RuleSet.match` uses it: word limit (sys.maxsize for none), the pattern's
@@ -62,12 +67,14 @@ class _CompiledRule:
     run: Callable[[str], object]
     on_lowered: bool
     anchored: bool
+    requires: tuple[str, ...] = ()
 
     @property
     def entry(self) -> _Entry:
         """What `RuleSet.match` reads, as a plain tuple (the fastest to unpack in its loop)."""
         limit = sys.maxsize if self.max_words is None else self.max_words
-        return (limit, self.run, self.on_lowered, self.name)
+        run = _gated(self.run, self.requires, self.on_lowered) if self.requires else self.run
+        return (limit, run, self.on_lowered, self.name)
 
     @classmethod
     def of(cls, rule: LineRule) -> _CompiledRule:
@@ -78,7 +85,9 @@ class _CompiledRule:
             raise ValueError(f"rule {rule.name!r}: {exc}") from exc
         anchored = _is_anchored(rule.pattern)
         run = pattern.match if anchored else pattern.search
-        return cls(rule.name, rule.max_words, run, on_lowered, anchored)
+        if any(r != r.lower() for r in rule.requires):
+            raise ValueError(f"rule {rule.name!r}: `requires` strings must be lower case")
+        return cls(rule.name, rule.max_words, run, on_lowered, anchored, rule.requires)
 
     def could_start_with(self, prefix: str) -> bool:
         """False only when no line whose lower-cased start is `prefix` can match.
@@ -95,6 +104,16 @@ class _CompiledRule:
             self.run(variant, partial=True) is not None  # type: ignore[call-arg]
             for variant in _capitalisations(prefix)
         )
+
+
+def _gated(
+    run: Callable[[str], object], requires: tuple[str, ...], on_lowered: bool
+) -> Callable[[str], object]:
+    def gated(line: str) -> object:
+        lowered = line if on_lowered else line.lower()
+        return run(line) if any(r in lowered for r in requires) else None
+
+    return gated
 
 
 class RuleSet:
@@ -122,6 +141,7 @@ class RuleSet:
         if len(set(names)) != len(names):
             raise ValueError(f"duplicate rule names in category {category!r}")
         compiled = tuple(_CompiledRule.of(rule) for rule in self.rules)
+        self._compiled = compiled
         self._all = tuple(r.entry for r in compiled)
         self._by_prefix = {
             prefix: tuple(r.entry for r in rules)
@@ -162,6 +182,120 @@ class RuleSet:
 
     def __repr__(self) -> str:
         return f"RuleSet({self.name!r}, {len(self.rules)} rules)"
+
+
+# Lines whose verdict a RuleBook remembers; 50,000 short lines take about 10 MB. Only lines of
+# a few words repeat across pages (menus, buttons, footers); sentences are not remembered.
+MEMO_SIZE = 50_000
+MEMO_MAX_WORDS = 12
+# How many characters of a line's start the RuleBook's growing index goes by: four cut the
+# rules a short line meets from about twenty to a handful on the WCXB dumps.
+LONG_PREFIX = 4
+
+
+class RuleBook:
+    """Several categories run as one filter, named "rules": each line meets, in category order,
+    only the rules of every category that could match its start, and the first that matches
+    drops it with the reason "<category>.<rule>" — the same verdicts as running the rule sets
+    one after another, without preparing and dispatching each line once per category.
+
+    Menus, buttons and footers repeat from page to page, so the verdict on each short line is
+    remembered (the rules are a pure function of the line). The memo is bounded: past
+    `MEMO_SIZE` lines it starts afresh, so memory stays flat over any batch.
+    """
+
+    name = "rules"
+
+    def __init__(self, rulesets: Sequence[RuleSet]) -> None:
+        self._memo: dict[str, str | None] = {}
+        self.rulesets = tuple(rulesets)
+        keys = set().union(*(rs._by_prefix for rs in self.rulesets))
+        self._by_prefix = {key: self._merge(key) for key in keys}
+        self._all = tuple(
+            (m, run, low, f"{rs.name}.{name}") for rs in self.rulesets for m, run, low, name in rs._all
+        )
+        self._max_words = max((entry[0] for entry in self._all), default=0)
+        # The rule behind each merged entry, to refine the index by longer line starts.
+        self._rule_of = {f"{rs.name}.{rule.name}": rule for rs in self.rulesets for rule in rs._compiled}
+        self._by_long_prefix: dict[str, tuple[_Entry, ...]] = {}
+
+    def fresh(self) -> RuleBook:
+        """The same rules with empty memos: each `Cleaner` takes its own, so what one batch
+        remembers never outlives it or leaks into another's measurements."""
+        clone = copy.copy(self)
+        clone._memo = {}
+        clone._by_long_prefix = {}
+        return clone
+
+    def _merge(self, key: str) -> tuple[_Entry, ...]:
+        merged: list[_Entry] = []
+        for rs in self.rulesets:
+            entries = rs._by_prefix.get(key)
+            if entries is None:
+                entries = rs._by_prefix.get(key[:1], rs._all)
+            merged.extend((m, run, low, f"{rs.name}.{name}") for m, run, low, name in entries)
+        return tuple(merged)
+
+    def match(self, text: str) -> str | None:
+        """The "<category>.<rule>" of the first rule that matches `text`, or None."""
+        text = text.strip()
+        return self._match(text, text.lower(), count_words(text))
+
+    def _match(self, text: str, lowered: str, n_words: int) -> str | None:
+        if n_words > self._max_words:
+            return None
+        for max_words, run, on_lowered, reason in self._candidates(text, lowered):
+            if n_words <= max_words and run(lowered if on_lowered else text) is not None:
+                return reason
+        return None
+
+    def _candidates(self, text: str, lowered: str) -> tuple[_Entry, ...]:
+        """The rules that could match a line starting as this one does.
+
+        The fixed index goes by the first two characters; lines are then sorted further by
+        their first `LONG_PREFIX` characters, an index filled as new starts come up (each new
+        start costs one partial match per rule of its two-character group, once) and bounded
+        like the memo.
+        """
+        if len(lowered) != len(text):
+            return self._all  # lower-casing changed the length ("İ"): offsets differ
+        key = lowered[:LONG_PREFIX]
+        found = self._by_long_prefix.get(key)
+        if found is not None:
+            return found
+        base = self._by_prefix.get(lowered[:2])
+        if base is None:
+            base = self._by_prefix.get(lowered[:1], self._all)
+        # Rules that look at capitals stay in: asking about every capitalisation of four
+        # characters would cost more than it saves.
+        found = tuple(e for e in base if not e[2] or self._rule_of[e[3]].could_start_with(key))
+        if len(self._by_long_prefix) >= MEMO_SIZE:
+            self._by_long_prefix.clear()
+        self._by_long_prefix[key] = found
+        return found
+
+    def apply(self, page: Page) -> Iterator[tuple[int, Verdict]]:
+        memo = self._memo
+        for block in page.open_blocks():
+            n_words = block.n_words
+            if n_words > self._max_words:
+                continue
+            text = block.text
+            if n_words > MEMO_MAX_WORDS:
+                stripped = text.strip()
+                reason = self._match(stripped, stripped.lower(), n_words)
+            elif text in memo:
+                reason = memo[text]
+            else:
+                if len(memo) >= MEMO_SIZE:
+                    memo.clear()
+                stripped = text.strip()
+                reason = memo[text] = self._match(stripped, stripped.lower(), n_words)
+            if reason is not None:
+                yield block.index, drop(reason)
+
+    def __repr__(self) -> str:
+        return f"RuleBook({[rs.name for rs in self.rulesets]})"
 
 
 # The key in `Page.hints` under which the rule sets share each line's prepared forms.

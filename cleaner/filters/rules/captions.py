@@ -54,6 +54,7 @@ RULES: tuple[LineRule, ...] = (
         "trailing_credit",
         rf"\((?=[^()]{{0,200}}\)\s*$)[^()]*?(?:{_CREDIT_MARK})[^()]*\)\s*$",
         CAPTION_MAX_WORDS,
+        requires=(")",),
     ),
     LineRule(
         # "Photo: Jane Doe/AP", "Image credit: NASA", "Credit: ...", "Foto: dpa".

@@ -34,6 +34,7 @@ RULES: tuple[LineRule, ...] = (
         r"|lesezeit|lesedauer|leestijd|czytania|чтения|читання)"
         rf"(?:{EDGE}(?:listen|share|save))?{_TAIL}$",
         READING_TIME_MAX_WORDS,
+        requires=("min",),
     ),
     LineRule(
         # "Reading time: 4 minutes", "Estimated reading time: 4 minutes", "Lesezeit: 3 Min."
@@ -45,6 +46,7 @@ RULES: tuple[LineRule, ...] = (
         r"(?:ca\.? |environ |unos |circa |cerca de |około |около |близько )?\d+\s*"
         rf"(?:min|mins|minut|minuten|minutes?|minutos|minuti|minuty|минут\w*|хвилин\w*)\.?{EDGE}$",
         READING_TIME_MAX_WORDS,
+        requires=("min", "минут", "хвилин"),
     ),
     LineRule(
         # Audio players: "Listen to this article", "Listen 5 min", "This audio is created with
