@@ -23,11 +23,15 @@ class TruncatedCopies:
     name = "duplicates"
 
     def apply(self, page: Page) -> Iterator[tuple[int, Verdict]]:
-        texts = [b.text.casefold() for b in page.blocks]
+        texts: list[str] | None = None
         for block in page.open_blocks():
+            if not block.text.rstrip().endswith(("...", "…")):
+                continue
             m = _ELLIPSIS.search(block.text)
             if m is None:
                 continue
+            if texts is None:
+                texts = [b.text.casefold() for b in page.blocks]
             stem = texts[block.index][: m.start()].rstrip(" ,;:")
             if len(stem.split()) < MIN_PREFIX_WORDS:
                 continue
