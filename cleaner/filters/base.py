@@ -85,7 +85,7 @@ class BlockFilter:
 
     def __init__(self, func: BlockFunction, name: str | None = None) -> None:
         self.func = func
-        self.name = name or getattr(func, "__name__", type(func).__name__)
+        self.name: str = name or str(getattr(func, "__name__", type(func).__name__))
 
     def apply(self, page: Page) -> Iterator[tuple[int, Verdict]]:
         for block in page.open_blocks():

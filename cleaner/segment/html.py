@@ -112,7 +112,7 @@ class _Collector:
 
 
 def _path(node: LexborNode) -> str:
-    parts = []
+    parts: list[str] = []
     current: LexborNode | None = node
     while current is not None and len(parts) < PATH_DEPTH and current.tag not in ("html", None):
         parts.append(current.tag)
