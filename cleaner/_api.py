@@ -20,7 +20,8 @@ class Cleaner:
     """A configured pipeline, built once and used for many pages.
 
     `clean()` builds one per call; a batch keeps one, so user rules files are read and compiled
-    once rather than per page. Options come as a `CleanOptions` or as its fields by keyword.
+    once rather than per page, and the built-in rules remember their verdicts on the short lines
+    that repeat from page to page. Options come as a `CleanOptions` or as its fields by keyword.
     """
 
     def __init__(self, options: CleanOptions | None = None, **overrides: Any) -> None:
