@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import copy
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 import regex
 
-from cleaner._model import Block, Verdict, count_words, drop
+from cleaner._model import Verdict, count_words, drop
 from cleaner.filters.base import Page
 
 # Rules that look at capitals: case-insensitive and Unicode-aware (\w covers Cyrillic,
@@ -179,9 +179,6 @@ class RuleSet:
             rule = self._match(*forms[block.index])
             if rule is not None:
                 yield block.index, drop(f"{self.name}.{rule}")
-
-    def matches(self, blocks: Iterable[Block]) -> list[str | None]:
-        return [self.match(b.text) for b in blocks]
 
     def __repr__(self) -> str:
         return f"RuleSet({self.name!r}, {len(self.rules)} rules)"
