@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from rule_cases import (
+    assert_every_rule_has_cases,
+    categories_dropping,
+    caught_lines,
+    kept_sentences,
+)
 
 from cleaner.filters.rules import RULESETS, footer
 
@@ -59,22 +65,16 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
 }
 
 
-def _cases(which: int) -> list[tuple[str, str]]:
-    return [(rule, line) for rule, pair in CASES.items() for line in pair[which]]
-
 
 def test_rule_names_are_unique_and_every_rule_has_a_caught_line_and_a_kept_sentence() -> None:
-    names = [rule.name for rule in RULES]
-    assert len(names) == len(set(names))
-    assert set(CASES) == set(names)
-    assert all(caught and kept for caught, kept in CASES.values())
+    assert_every_rule_has_cases(RULES, CASES)
 
 
-@pytest.mark.parametrize(("rule", "line"), _cases(0))
+@pytest.mark.parametrize(("rule", "line"), caught_lines(CASES))
 def test_a_footer_line_is_dropped_by_its_rule(rule: str, line: str) -> None:
     assert RULESET.match(line) == rule
 
 
-@pytest.mark.parametrize(("rule", "line"), _cases(1))
+@pytest.mark.parametrize(("rule", "line"), kept_sentences(CASES))
 def test_a_sentence_with_footer_words_is_kept_by_every_category(rule: str, line: str) -> None:
-    assert [(rs.name, rs.match(line)) for rs in RULESETS if rs.match(line)] == []
+    assert categories_dropping(line) == []
