@@ -106,11 +106,24 @@ class _CompiledRule:
         )
 
 
+def lower(text: str) -> str:
+    """The line in lower case, character for character.
+
+    A few capitals lower to two characters ("İ" to "i" and a combining dot), which would shift
+    the line and break patterns that expect letters; those stay as they are, which is also how
+    case-insensitive matching treats them.
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 def _gated(
     run: Callable[[str], object], requires: tuple[str, ...], on_lowered: bool
 ) -> Callable[[str], object]:
     def gated(line: str) -> object:
-        lowered = line if on_lowered else line.lower()
+        lowered = line if on_lowered else lower(line)
         for required in requires:
             if required in lowered:
                 return run(line)
@@ -157,7 +170,7 @@ class RuleSet:
         text = text.strip()
         if n_words is None:
             n_words = len(text.split())
-        return self._match(text, text.lower(), n_words)
+        return self._match(text, lower(text), n_words)
 
     def _match(self, text: str, lowered: str, n_words: int) -> str | None:
         if n_words > self._max_words:
@@ -165,9 +178,8 @@ class RuleSet:
         candidates = self._by_prefix.get(lowered[:2])
         if candidates is None:
             candidates = self._by_prefix.get(lowered[:1])
-        if candidates is None or len(lowered) != len(text):
-            # A rare first character, or one whose lower case is longer ("İ"): every rule.
-            candidates = self._all
+        if candidates is None:
+            candidates = self._all  # a rare first character: every rule
         for max_words, run, on_lowered, name in candidates:
             if n_words <= max_words and run(lowered if on_lowered else text) is not None:
                 return name
@@ -241,17 +253,17 @@ class RuleBook:
     def match(self, text: str) -> str | None:
         """The "<category>.<rule>" of the first rule that matches `text`, or None."""
         text = text.strip()
-        return self._match(text, text.lower(), count_words(text))
+        return self._match(text, lower(text), count_words(text))
 
     def _match(self, text: str, lowered: str, n_words: int) -> str | None:
         if n_words > self._max_words:
             return None
-        for max_words, run, on_lowered, reason in self._candidates(text, lowered):
+        for max_words, run, on_lowered, reason in self._candidates(lowered):
             if n_words <= max_words and run(lowered if on_lowered else text) is not None:
                 return reason
         return None
 
-    def _candidates(self, text: str, lowered: str) -> tuple[_Entry, ...]:
+    def _candidates(self, lowered: str) -> tuple[_Entry, ...]:
         """The rules that could match a line starting as this one does.
 
         The fixed index goes by the first two characters; lines are then sorted further by
@@ -259,8 +271,6 @@ class RuleBook:
         start costs one partial match per rule of its two-character group, once) and bounded
         like the memo.
         """
-        if len(lowered) != len(text):
-            return self._all  # lower-casing changed the length ("İ"): offsets differ
         key = lowered[:LONG_PREFIX]
         found = self._by_long_prefix.get(key)
         if found is not None:
@@ -296,7 +306,7 @@ class RuleBook:
 
     def _verdict(self, text: str, n_words: int) -> Verdict | None:
         stripped = text.strip()
-        reason = self._match(stripped, stripped.lower(), n_words)
+        reason = self._match(stripped, lower(stripped), n_words)
         if reason is None:
             return None
         verdict = self._verdicts.get(reason)
@@ -323,7 +333,7 @@ def line_forms(page: Page) -> list[tuple[str, str, int]]:
         forms = []
         for block in page.blocks:
             text = block.text.strip()
-            forms.append((text, text.lower(), len(text.split())))
+            forms.append((text, lower(text), len(text.split())))
         page.hints[LINE_FORMS_HINT] = forms
     return forms
 
