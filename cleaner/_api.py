@@ -51,8 +51,8 @@ class Cleaner:
             page.hints["title_index"] = meta.title_index
             page.hints["metadata_lines"] = meta.metadata_lines
         run_filters(page, self.filters)
-        finished = page.finished_blocks()
-        body = "\n\n".join(b.text for b in finished if b.kept)
+        kept = [v is None or v.keep for v in page.verdicts]
+        body = "\n\n".join(b.text for b, k in zip(blocks, kept, strict=True) if k)
         language = opts.language_hint or (detect_language(body) if opts.metadata else None)
         return Document(
             text=body,
@@ -63,8 +63,8 @@ class Cleaner:
             url=url,
             language=language,
             reading_time=meta.reading_time if meta else None,
-            blocks=tuple(finished) if opts.include_blocks else (),
-            reason=_empty_reason(finished) if not body else None,
+            blocks=tuple(page.finished_blocks()) if opts.include_blocks else (),
+            reason=_empty_reason(page) if not body else None,
         )
 
 
@@ -118,11 +118,12 @@ def _check_kind(kind: str) -> Kind:
     return kind  # type: ignore[return-value]
 
 
-def _empty_reason(blocks: list[Any]) -> str:
-    if not blocks:
+def _empty_reason(page: Page) -> str:
+    if not page.blocks:
         return "no visible text"
     reasons: dict[str, int] = {}
-    for b in blocks:
-        reasons[b.reason] = reasons.get(b.reason, 0) + 1
+    for verdict in page.verdicts:
+        reason = verdict.reason if verdict is not None else ""
+        reasons[reason] = reasons.get(reason, 0) + 1
     top = ", ".join(f"{r} ({n})" for r, n in sorted(reasons.items(), key=lambda x: -x[1])[:3])
     return f"every block was dropped as boilerplate: {top}"

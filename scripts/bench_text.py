@@ -79,13 +79,14 @@ System = Callable[[str, str], Extraction]
 class CleanerSystem:
     """cleaner as a batch runs it: one `Cleaner` for all pages, built afresh each repeat so
     that lines it remembered in one repeat do not speed up the next (every page comes from a
-    different site, so what it remembers within a repeat is what a crawl of new sites gives)."""
+    different site, so what it remembers within a repeat is what a crawl of new sites gives).
+    Blocks are left out of the Documents, as the CLI does without `--blocks`."""
 
     def __init__(self) -> None:
-        self.engine = Cleaner()
+        self.engine = Cleaner(include_blocks=False)
 
     def reset(self) -> None:
-        self.engine = Cleaner()
+        self.engine = Cleaner(include_blocks=False)
 
     def __call__(self, dump: str, url: str) -> Extraction:
         doc = self.engine.clean(dump, kind="text", url=url)
