@@ -18,6 +18,19 @@ RULESET = next(rs for rs in RULESETS if rs.name == CATEGORY)
 
 # For every rule: lines it must drop, and body sentences with the same words it must keep.
 CASES: dict[str, tuple[list[str], list[str]]] = {
+    "consent_framework_text": (
+        [
+            "We and our 214 partners store and/or access information on a device, such as cookies, and process personal data.",
+            "With your permission we and our partners may use precise geolocation data and identification through device scanning.",
+            "Please note that some processing of your personal data may not require your consent, but you have a right to object.",
+            "You can change your choices at any time by clicking Privacy settings at the bottom of any page.",
+        ],
+        [
+            "Regulators say the partners store and/or access information on a device without asking first.",
+            "Some processing of your tax return may take longer this year, the agency warned.",
+            "You can change your choices at any time by calling the help line.",
+        ],
+    ),
     "we_use_cookies": (
         [
             "We use cookies to improve your experience on our site. By clicking Accept, you consent to our use of cookies.",

@@ -66,3 +66,11 @@ def test_a_truncated_summary_of_the_first_paragraph_is_dropped() -> None:
     doc = cleaner.clean(page, kind="text")
     summary = doc.blocks[1]
     assert not summary.kept and summary.reason == "duplicates.truncated-copy"
+
+
+def test_a_page_without_any_stretch_of_prose_comes_out_empty_with_its_reason() -> None:
+    page = "Northgate Times\nBefore you continue\nAccept all\nReject all\nList of partners\nHelp\n"
+    doc = cleaner.clean(page, kind="text")
+    assert doc.text == ""
+    assert doc.error is None
+    assert doc.reason is not None and "structure.no-body-text" in doc.reason

@@ -40,6 +40,24 @@ RULES: tuple[LineRule, ...] = (
         NOTICE_MAX_WORDS,
     ),
     LineRule(
+        # The standard wording of consent dialogs built on the IAB framework: "We and our 214
+        # partners store and/or access information on a device, such as cookies...", "With
+        # your permission we and our partners may use precise geolocation data...", "Some
+        # processing of your personal data may not require your consent..."
+        "consent_framework_text",
+        line_start(
+            r"(?:we|we and our (?:\w+ )?(?:partners|vendors)) store and/or access information "
+            r"on (?:a|your) device",
+            r"with your permission,? we and our (?:\w+ )?(?:partners|vendors) may use precise "
+            r"geolocation data",
+            r"(?:please note that )?some (?:of the )?processing of your personal data may not "
+            r"require your consent",
+            r"you can (?:change|withdraw|update) your (?:choices|preferences|consent|settings) at "
+            r"any time by clicking (?:on )?(?:\"|“)?(?:privacy|cookie|consent|manage)",
+        ),
+        NOTICE_MAX_WORDS,
+    ),
+    LineRule(
         # "By continuing to browse the site, you agree to our use of cookies."
         "consent_by_continuing",
         line_start(
