@@ -37,7 +37,7 @@ import json
 import statistics
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,24 +54,21 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
 
 import _wcxb  # noqa: E402
-
-from cleaner import Cleaner  # noqa: E402
-from cleaner.evaluate.scores import (  # noqa: E402
-    PRF,
-    aggregate_shingle,
-    author_matches,
-    date_matches,
-    mean_word_f1,
-    shingle_prf,
-    snippets_found,
-    title_matches,
-    word_f1,
+from _bench import (  # noqa: E402
+    PAGE_TYPES,
+    REPEATS,
+    Extraction,
+    System,
+    by_page_record,
+    call,
+    fmt,
+    score_page,
+    summarise,
+    type_table,
 )
 
-PAGE_TYPES = ("article", "service", "product", "collection", "forum", "listing", "documentation")
-REPEATS = 3
-"""Timing repeats; the median of 3 drops one outlier run caused by other jobs on the machine.
-`--repeats 1` is for quality-only runs."""
+from cleaner import Cleaner  # noqa: E402
+
 BASELINE = "trafilatura"
 """The system the speed ratio column divides by."""
 METADATA_SYSTEMS = ("cleaner", "trafilatura")
@@ -79,20 +76,6 @@ METADATA_SYSTEMS = ("cleaner", "trafilatura")
 a title)."""
 
 # --- systems -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Extraction:
-    """What a system returned for one page."""
-
-    text: str
-    title: str | None = None
-    author: str | None = None
-    date: str | None = None
-    error: str | None = None
-
-
-System = Callable[[str, str], Extraction]
 
 
 class CleanerSystem:
@@ -161,62 +144,6 @@ SYSTEMS: dict[str, System] = {
 # --- scoring -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class PageScore:
-    page: _wcxb.Page
-    system: str
-    output: Extraction
-    word: PRF
-    shingle: PRF
-    with_found: tuple[int, int]
-    without_found: tuple[int, int]
-    metadata: dict[str, bool | None]  # None when the gold has no value for the field
-
-
-def score_page(page: _wcxb.Page, system: str, output: Extraction) -> PageScore:
-    gold_fields = {"title": page.title, "author": page.author, "date": page.date}
-    matchers = {"title": title_matches, "author": author_matches, "date": date_matches}
-    metadata = {
-        field: matchers[field](getattr(output, field), gold) if gold else None
-        for field, gold in gold_fields.items()
-    }
-    return PageScore(
-        page=page,
-        system=system,
-        output=output,
-        word=word_f1(output.text, page.body),
-        shingle=shingle_prf(output.text, page.body),
-        with_found=snippets_found(output.text, page.with_snippets),
-        without_found=snippets_found(output.text, page.without_snippets),
-        metadata=metadata,
-    )
-
-
-def rate(pairs: Sequence[tuple[int, int]]) -> float:
-    found = sum(f for f, _ in pairs)
-    total = sum(t for _, t in pairs)
-    return found / total if total else 0.0
-
-
-def summarise(scores: Sequence[PageScore]) -> dict[str, Any]:
-    shingle = aggregate_shingle([s.shingle for s in scores])
-    summary: dict[str, Any] = {
-        "pages": len(scores),
-        "errors": sum(1 for s in scores if s.output.error),
-        "word_f1": mean_word_f1(s.word for s in scores),
-        "shingle_precision": shingle.precision,
-        "shingle_recall": shingle.recall,
-        "shingle_f1": shingle.f1,
-        "with_found": rate([s.with_found for s in scores]),
-        "without_leaked": rate([s.without_found for s in scores]),
-    }
-    for field in ("title", "author", "date"):
-        judged = [s.metadata[field] for s in scores if s.metadata[field] is not None]
-        summary[f"{field}_match"] = sum(bool(j) for j in judged) / len(judged) if judged else None
-        summary[f"{field}_gold_pages"] = len(judged)
-    return summary
-
-
 # --- running -------------------------------------------------------------------------------
 
 
@@ -247,12 +174,12 @@ def run_systems(
         for page, html in zip(pages, htmls, strict=True):
             for name, system in systems.items():
                 started = time.perf_counter()
-                output = _call(system, html, page.url)
+                output = call(system, html, page.url)
                 elapsed[name] += time.perf_counter() - started
                 metadata = getattr(system, "metadata", None)
                 if metadata is not None:
                     started = time.perf_counter()
-                    meta = _call(metadata, html, page.url)
+                    meta = call(metadata, html, page.url)
                     meta_elapsed[name] = meta_elapsed.get(name, 0.0) + (
                         time.perf_counter() - started
                     )
@@ -282,18 +209,7 @@ def _merge_metadata(output: Extraction, meta: Extraction) -> Extraction:
     )
 
 
-def _call(system: System, html: str, url: str) -> Extraction:
-    try:
-        return system(html, url)
-    except Exception as error:  # a crash is scored as an empty output and counted
-        return Extraction("", error=f"{type(error).__name__}: {error}")
-
-
 # --- reporting -----------------------------------------------------------------------------
-
-
-def fmt(value: float | None, digits: int = 3) -> str:
-    return "—" if value is None else f"{value:.{digits}f}"
 
 
 def main_table(summaries: dict[str, dict[str, Any]]) -> str:
@@ -325,45 +241,6 @@ def metadata_table(summaries: dict[str, dict[str, Any]]) -> str:
         gold_pages = summaries[names[0]][f"{field}_gold_pages"]
         rows.append(f"| {field} | {cells} | {gold_pages} |")
     return "\n".join(rows)
-
-
-def type_table(by_type: dict[str, dict[str, dict[str, Any]]], systems: Sequence[str]) -> str:
-    header = "| page type | pages | " + " | ".join(
-        f"{name} word F1 | {name} shingle F1" for name in systems
-    )
-    rows = [header + " |", "|---|---|" + "---|---|" * len(systems)]
-    for page_type, summaries in by_type.items():
-        pages = next(iter(summaries.values()))["pages"]
-        cells = " | ".join(
-            f"{fmt(summaries[n]['word_f1'])} | {fmt(summaries[n]['shingle_f1'])}" for n in systems
-        )
-        rows.append(f"| {page_type} | {pages} | {cells} |")
-    return "\n".join(rows)
-
-
-def by_page_record(score: PageScore) -> dict[str, Any]:
-    return {
-        "id": score.page.id,
-        "url": score.page.url,
-        "page_type": score.page.page_type,
-        "system": score.system,
-        "word_p": score.word.precision,
-        "word_r": score.word.recall,
-        "word_f1": score.word.f1,
-        "shingle_p": score.shingle.precision,
-        "shingle_r": score.shingle.recall,
-        "shingle_f1": score.shingle.f1,
-        "with_found": list(score.with_found),
-        "without_found": list(score.without_found),
-        "metadata": score.metadata,
-        "predicted": {
-            "title": score.output.title,
-            "author": score.output.author,
-            "date": score.output.date,
-        },
-        "gold": {"title": score.page.title, "author": score.page.author, "date": score.page.date},
-        "error": score.output.error,
-    }
 
 
 # --- command line --------------------------------------------------------------------------
