@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from batch_pages import ARTICLE, write
 
 from cleaner._exceptions import BinaryInput, InputTooLarge
 from cleaner._model import Block
@@ -15,25 +16,6 @@ from cleaner._options import CleanOptions
 from cleaner.batch import BatchJob, BatchSummary, Source, clean_sources, find_inputs, read_source
 from cleaner.batch.progress import Progress, render_progress
 from cleaner.batch.summary import error_code
-
-ARTICLE = (
-    "Harbour ferry timetable changes from Monday\n"
-    "\n"
-    "The harbour ferry will run every twenty minutes instead of every half hour from Monday, "
-    "the port authority said in a statement on Thursday.\n"
-    "\n"
-    "Passengers on the early crossing have complained for months that the boats were too full "
-    "to board, and the authority said the change answers those complaints.\n"
-)
-
-
-def write(path: Path, data: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, str):
-        path.write_text(data, encoding="utf-8")
-    else:
-        path.write_bytes(data)
-    return path
 
 
 def ids(sources: list[Source]) -> list[str]:

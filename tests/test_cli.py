@@ -11,21 +11,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from batch_pages import ARTICLE, write
 
 import cleaner.cli
 from cleaner.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 
-ARTICLE = (
-    "Harbour ferry timetable changes from Monday\n"
-    "\n"
-    "The harbour ferry will run every twenty minutes instead of every half hour from Monday, "
-    "the port authority said in a statement on Thursday.\n"
-    "\n"
-    "Passengers on the early crossing have complained for months that the boats were too full "
-    "to board, and the authority said the change answers those complaints.\n"
-)
 LATIN1_ARTICLE = (
     "Le café du port rouvre ses portes\n"
     "\n"
@@ -38,15 +30,6 @@ PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10"
 # A user rule that drops every line: the page is then all boilerplate, whatever the built-in
 # rules become, and its empty body must not count as a failure.
 DROP_EVERYTHING = '[[drop]]\nname = "everything"\npattern = "."\n'
-
-
-def write(path: Path, data: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, str):
-        path.write_text(data, encoding="utf-8")
-    else:
-        path.write_bytes(data)
-    return path
 
 
 def records(out: str) -> list[dict[str, object]]:
