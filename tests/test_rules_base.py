@@ -122,6 +122,8 @@ _PIECES = st.sampled_from(
         "→",
         "*",
         "İ",
+        "ſ",
+        "\u212a",  # the Kelvin sign, which lower-cases to "k"
         "ß",
         "ж",
         "Читайте також:",
@@ -147,6 +149,8 @@ _PIECES = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_PIECES, min_size=1, max_size=8).map(" ".join))
 @example("İ image")  # "İ" lowers to two characters; the line must not shift
+@example("Share on \u212aakao")  # case-insensitive rules see the Kelvin sign as a "k"
+@example("ſhare")  # and "ſ" as an "s"
 def test_every_rule_set_gives_the_answer_of_trying_each_rule_in_turn(line: str) -> None:
     first = None
     for rules in RULESETS:

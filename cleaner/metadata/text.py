@@ -595,11 +595,12 @@ def _line_matching_hint(lines: Sequence[str], hint: str, skip: dict[int, str]) -
         return None
     best, best_score = None, TITLE_HINT_MIN_OVERLAP
     for i, line in enumerate(lines):
-        if i in skip or not is_heading_like(line):
+        if i in skip or not HEADLINE_MIN_WORDS <= len(line.split()) <= HEADLINE_MAX_WORDS:
             continue
         have = {w.casefold() for w in _WORD.findall(line)}
         score = len(wanted & have) / len(wanted)
-        if score > best_score or (score == best_score and best is None):
+        # The shape test is the dearer one: only for a line that would win.
+        if (score > best_score or (score == best_score and best is None)) and is_heading_like(line):
             best, best_score = i, score
     return best
 

@@ -31,6 +31,6 @@ def segment_text(raw: str) -> list[Block]:
         if not text:
             gap += 1
             continue
-        blocks.append(Block(index=len(blocks), text=text, gap_before=gap))
+        blocks.append(Block.of_line(len(blocks), text, gap))
         gap = 0
     return blocks
