@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import cleaner
-from cleaner.filters.structure import Extent, best_run
+from cleaner.filters.structure import Extent, best_run, ends_like_a_sentence
 
 
 def kept(doc: cleaner.Document) -> list[str]:
@@ -74,3 +78,20 @@ def test_a_page_without_any_stretch_of_prose_comes_out_empty_with_its_reason() -
     assert doc.text == ""
     assert doc.error is None
     assert doc.reason is not None and "structure.no-body-text" in doc.reason
+
+
+# What a sentence end is, as a pattern: a stop, then closing quotes and brackets, at the end of
+# the line; or a closing double quote. The function does the same without the regex call.
+_SENTENCE_END = regex.compile(r"[.!?…:;。！？][\"'”’»)\]」』）]*$|[\"”»」』]$")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=list(".!?…:;。！？\"'”’»)]」』）ab \n"), max_size=8))
+def test_a_sentence_end_is_what_its_pattern_says(text: str) -> None:
+    assert ends_like_a_sentence(text) == (_SENTENCE_END.search(text) is not None)
+
+
+def test_a_line_ending_on_a_quoted_stop_ends_like_a_sentence() -> None:
+    assert ends_like_a_sentence("She said it was over.”")
+    assert ends_like_a_sentence("(See the table below.)")
+    assert not ends_like_a_sentence("Read the full story")

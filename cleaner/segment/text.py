@@ -18,9 +18,19 @@ _INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
 
 
+# The characters the two patterns look for: most dumps hold none, and looking for each is far
+# cheaper than running a pattern over the whole dump.
+_NEWLINE_CHARS = ("\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85")
+_INVISIBLE_CHARS = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
+
+
 def normalise_text(raw: str) -> str:
     """Unify line endings and drop invisible characters; words are never changed."""
-    return _INVISIBLE.sub("", _NEWLINES.sub("\n", raw))
+    if any(c in raw for c in _NEWLINE_CHARS):
+        raw = _NEWLINES.sub("\n", raw)
+    if any(c in raw for c in _INVISIBLE_CHARS):
+        raw = _INVISIBLE.sub("", raw)
+    return raw
 
 
 def segment_text(raw: str) -> list[Block]:

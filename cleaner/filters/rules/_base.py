@@ -71,8 +71,8 @@ class _CompiledRule:
     requires: tuple[str, ...] = ()
     # Strings of which a matching line (lower-cased) holds one, or None when not known.
     required: frozenset[str] | None = None
-    # A looser pattern run by `re`, which rejects most lines sooner (see `_screen`), or None.
-    loose: Callable[[str], object] | None = None
+    # The pattern carried over to `re`: exact on ASCII lines, and faster (see `_screen`).
+    on_ascii: Callable[[str], object] | None = None
 
     @property
     def entry(self) -> _Entry:
@@ -92,10 +92,10 @@ class _CompiledRule:
         run = pattern.match if anchored else pattern.search
         if any(r != r.lower() for r in rule.requires):
             raise ValueError(f"rule {rule.name!r}: `requires` strings must be lower case")
-        loose = _screen.loose_matcher(rule.pattern, anchored) if on_lowered else None
+        on_ascii = _screen.ascii_matcher(rule.pattern, anchored, ignore_case=not on_lowered)
         return cls(
             rule.name, rule.max_words, run, on_lowered, anchored, rule.requires,
-            _required_text(rule, on_lowered), loose,
+            _required_text(rule, on_lowered), on_ascii,
         )  # fmt: skip
 
     def could_start_with(self, prefix: str) -> bool:
@@ -238,11 +238,12 @@ class RuleSet:
 MEMO_SIZE = 50_000
 MEMO_MAX_WORDS = 12
 # Lines longer than this are not screened (see `RuleBook`): cutting a long line into pieces
-# costs more than the few rules that still look at lines of 25 words and more.
+# costs more than the few rules that still look at lines of 25 words and more. On the held-out
+# WCXB dumps 32 to 100 ran alike (3.7-3.9 ms a page for the rules), 200 slower (4.2), none 5.1.
 SCREEN_MAX_CHARS = 64
 
-# A rule as `RuleBook` runs it: its loose pattern (or None), its pattern, whether it reads the
-# lower-cased line, and "<category>.<rule>".
+# A rule as `RuleBook` runs it: its pattern for ASCII lines (or None), its pattern, whether it
+# reads the lower-cased line, and "<category>.<rule>".
 _BookEntry = tuple[Callable[[str], object] | None, Callable[[str], object], bool, str]
 
 
@@ -257,11 +258,11 @@ class RuleBook:
     allow (the index `RuleSet` keeps), that look at lines of its length, and whose required
     text it holds (`_screen.required_strings`: "arrow", "chevron", "caret" or "angle" for
     the icon-text rule; a line is cut into three-character runs, and one set intersection
-    with the rules' keys tells which can still match). Each rule that is left first runs its
-    loose form in `re` (`_screen.loose_matcher`), which turns most lines away four times
-    faster than `regex`; only lines it lets through meet the rule's own pattern. Nine lines in
-    ten match no rule; on the WCXB dumps a line meets about 3.5 loose patterns and 0.5 real
-    ones, where it met nine real ones before.
+    with the rules' keys tells which can still match). A line of ASCII characters meets the
+    rules that are left in their `re` form (`_screen.ascii_matcher`, exact on such lines and
+    three to four times faster than `regex`); other lines meet the `regex` patterns. On the
+    WCXB dumps a line now meets about 3.5 patterns, where it met nine before, and the rules
+    take 3.5 instead of 7.5 ms a page.
 
     Menus, buttons and footers repeat from page to page, so the verdict on each short line is
     remembered (the rules are a pure function of the line). The memo is bounded: past
@@ -277,7 +278,7 @@ class RuleBook:
         compiled = [(rs, rule) for rs in self.rulesets for rule in rs._compiled]
         bit_of = {(rs.name, rule.name): 1 << i for i, (rs, rule) in enumerate(compiled)}
         self._entries: list[_BookEntry] = [
-            (rule.loose, rule.run, rule.on_lowered, f"{rs.name}.{rule.name}") for rs, rule in compiled
+            (rule.on_ascii, rule.run, rule.on_lowered, f"{rs.name}.{rule.name}") for rs, rule in compiled
         ]
         self._all_bits = (1 << len(compiled)) - 1
         limits = [sys.maxsize if rule.max_words is None else rule.max_words for _, rule in compiled]
@@ -303,19 +304,14 @@ class RuleBook:
 
         # The screen by required text.
         self._always = 0  # rules whose required text is not known: every line meets them
-        self._key_masks: dict[str, int] = {}  # three-character key -> rules
-        short: dict[str, int] = {}  # required strings too short for a key -> rules
+        self._key_masks: dict[str, int] = {}  # key (three characters, or one) -> rules
         for (_, rule), bit in zip(compiled, bit_of.values(), strict=True):
             for text in rule.required or ():
-                if len(text) < _screen.KEY_LENGTH:
-                    short[text] = short.get(text, 0) | bit
-                else:
-                    key = _screen.key_of(text)
-                    self._key_masks[key] = self._key_masks.get(key, 0) | bit
+                key = _screen.key_of(text)
+                self._key_masks[key] = self._key_masks.get(key, 0) | bit
             if not rule.required:
                 self._always |= bit
         self._keys = frozenset(self._key_masks)
-        self._short = tuple(short.items())
 
     def fresh(self) -> RuleBook:
         """The same rules with an empty memo: each `Cleaner` takes its own, so what one batch
@@ -339,13 +335,13 @@ class RuleBook:
         if bits:
             bits &= self._screened(lowered)
         entries = self._entries
-        ascii_line = lowered.isascii()
+        ascii_line = text.isascii()
         while bits:
             lowest = bits & -bits
-            loose, run, on_lowered, reason = entries[lowest.bit_length() - 1]
-            if (loose is None or not ascii_line or loose(lowered) is not None) and run(
-                lowered if on_lowered else text
-            ) is not None:
+            on_ascii, run, on_lowered, reason = entries[lowest.bit_length() - 1]
+            if ascii_line and on_ascii is not None:
+                run = on_ascii
+            if run(lowered if on_lowered else text) is not None:
                 return reason
             bits ^= lowest
         return None
@@ -359,9 +355,6 @@ class RuleBook:
         key_masks = self._key_masks
         for key in self._keys.intersection(_screen.pieces(lowered)):
             bits |= key_masks[key]
-        for text, rules in self._short:
-            if text in lowered:
-                bits |= rules
         return bits
 
     def apply(self, page: Page) -> Iterator[tuple[int, Verdict]]:

@@ -1,24 +1,24 @@
-"""Cheap tests that rule a line out before a rule's own pattern runs.
+"""Making each line meet few rules, and those cheaply.
 
 Nine lines in ten meet no rule at all, yet each used to be tried against the ten or so rules
 its first characters allowed, each try a call into `regex`, which costs 2-7 microseconds for
-the rules' long alternations even when the line is nowhere near a match. Two screens, both
-derived from the pattern itself, so a rule is written once and never screened by hand:
+the rules' long alternations even when the line is nowhere near a match. Two things help, both
+derived from the pattern itself, so a rule is written once and never tuned by hand:
 
 - `required_strings`: strings of which every match holds one ("arrow", "chevron", "caret" or
-  "angle" for the icon-text rule). `key_of` picks a three-character piece of each; a line
-  whose pieces include none of a rule's keys cannot match it (see `RuleBook`).
-- `loose_matcher`: the pattern loosened until the standard library's `re` can run it and
-  compiled there, where the same alternation fails four times faster. Loosened means it
-  matches every line the real pattern matches and maybe more: lookarounds and word
-  boundaries are dropped, atomic groups and possessive repeats become ordinary ones, and each
-  class of `regex`'s (`\\w`, `\\p{L}`, whose Unicode tables differ between the two modules)
-  becomes its exact ASCII members plus every non-ASCII character. A line it rejects is
-  rejected by the real pattern; a line it accepts goes on to the real pattern.
+  "angle" for the icon-text rule). `key_of` picks a three-character piece of each (one
+  character of a shorter one); a line whose pieces include none of a rule's keys cannot
+  match it, so the rule is not tried (see `RuleBook`).
+- `ascii_matcher`: the pattern carried over to the standard library's `re`, where the same
+  alternation fails three to four times faster. It is exact on lines of ASCII characters (92%
+  of the lines of the WCXB dumps): every class, property and letter becomes the set of ASCII
+  characters `regex` itself says it matches, and anchors, lookarounds, atomic groups and
+  possessive repeats mean the same in both modules on such text. Lines with other
+  characters still go to `regex`, whose Unicode tables `re` does not share.
 
-Both read the pattern with the standard library's parser (`re._parser`). Anything it does not
-take, a pattern that matches case-insensitively, or an unknown construct gets no screen: the
-rule then runs on every line its start allows, as before.
+Both read the pattern with the standard library's parser (`re._parser`). A pattern it does
+not take, or a construct the translation does not know, leaves the rule as it was: tried on
+every line its start allows, with `regex`.
 """
 
 from __future__ import annotations
@@ -152,14 +152,14 @@ def _rarity(piece: str) -> int:
 
 
 def pieces(text: str) -> set[str]:
-    """Every piece of `text` a key can be: its characters and its three-character runs."""
-    return {text[i : i + KEY_LENGTH] for i in range(len(text) - KEY_LENGTH + 1)}
+    """Every piece of `text` a key can be: its three-character runs and its characters."""
+    found = {text[i : i + KEY_LENGTH] for i in range(len(text) - KEY_LENGTH + 1)}
+    found.update(text)
+    return found
 
 
-# -- the loose matcher -------------------------------------------------------------------------
+# -- the ASCII matcher --------------------------------------------------------------------------
 
-# The `regex` flags the rules that read the lower-cased line are compiled with.
-_REGEX_FLAGS = regex.UNICODE | regex.VERSION0
 # Unicode property escapes are parsed as private-use characters (which no rule writes), then
 # turned into classes; the n-th distinct escape of a pattern is _PLACEHOLDER + n.
 _PLACEHOLDER = 0xF0000
@@ -172,20 +172,23 @@ _CATEGORY_ESCAPE = {
     _sre.CATEGORY_WORD: r"\w",
     _sre.CATEGORY_NOT_WORD: r"\W",
 }
-_KEPT_ANCHORS = (_sre.AT_BEGINNING, _sre.AT_END, _sre.AT_BEGINNING_STRING, _sre.AT_END_STRING)
-# Any character at all (a range over every code point would make `re` build a huge table).
+_ASCII = range(128)
+# Any character at all, and no character (a class `re` cannot be given by writing it).
 _ANY = [(_sre.CATEGORY, _sre.CATEGORY_SPACE), (_sre.CATEGORY, _sre.CATEGORY_NOT_SPACE)]
+_NOTHING = [(_sre.NEGATE, None), *_ANY]
 
 
-def loose_matcher(pattern: str, anchored: bool) -> Callable[[str], object] | None:
-    """A `re` pattern's `match` (anchored) or `search` method that accepts every line
-    `pattern` accepts (matched by `regex` without IGNORECASE), or None when the pattern
-    cannot be loosened.
+def ascii_matcher(pattern: str, anchored: bool, *, ignore_case: bool) -> Callable[[str], object] | None:
+    """The `match` (anchored) or `search` method of a `re` pattern that, on a line of ASCII
+    characters, matches exactly when `pattern` does under `regex` (with IGNORECASE when
+    `ignore_case`, as `RULE_FLAGS`; else as `LOWERED_FLAGS`), or None when the pattern
+    cannot be carried over.
 
-    Only for ASCII lines: on those the classes are exact, so the loose form matches the same
-    lines as the pattern give or take a lookaround. Beyond ASCII every class takes every
-    character, and a rule built of words and spaces (`(?:\\w+\\s+)*`) would try every way
-    of cutting a Japanese sentence into them.
+    Each class, property, category and literal becomes the set of ASCII characters `regex`
+    itself says it matches (under the case rule in force where it stands, so the result
+    needs no flags); anchors, word boundaries, lookarounds, atomic groups and possessive
+    repeats are kept, and on ASCII text they behave the same in both modules. Beyond ASCII
+    the translation knows nothing: the caller must give it ASCII lines only.
     """
     tokens: list[str] = []
 
@@ -200,88 +203,89 @@ def loose_matcher(pattern: str, anchored: bool) -> Callable[[str], object] | Non
         parsed = _sre_parser.parse(_PROPERTY.sub(placeholder, pattern), 0)
         if parsed.state.flags & (re.IGNORECASE | re.VERBOSE | re.DOTALL | re.MULTILINE):
             return None
-        loose = _Loosener(parsed.state, tokens).sequence(parsed)
-        compiled = _sre_compiler.compile(loose, 0)
+        translated = _AsciiTranslation(parsed.state, tokens).sequence(parsed, ignore_case)
+        compiled = _sre_compiler.compile(translated, 0)
     except (_Unsupported, re.error, ValueError, TypeError, OverflowError, RecursionError):
         return None
     return compiled.match if anchored else compiled.search
 
 
-class _Loosener:
+class _AsciiTranslation:
     def __init__(self, state: Any, tokens: list[str]) -> None:
         self.state = state
         self.tokens = tokens
 
-    def sequence(self, items: Any) -> Any:
+    def sequence(self, items: Any, fold: bool) -> Any:
         out: list[tuple[Any, Any]] = []
         for op, arg in items:
-            out.extend(self.item(op, arg))
+            out.append(self.item(op, arg, fold))
         return _sre_parser.SubPattern(self.state, out)
 
-    def item(self, op: Any, arg: Any) -> list[tuple[Any, Any]]:
-        if op is _sre.LITERAL:
-            if arg >= _PLACEHOLDER:
-                return [(_sre.IN, self.klass([(op, arg)]))]
-            return [(op, arg)]
-        if op is _sre.NOT_LITERAL:
-            if arg >= _PLACEHOLDER:  # "[^\\p{L}]"
-                return [(_sre.IN, self.klass([(_sre.NEGATE, None), (_sre.LITERAL, arg)]))]
-            return [(op, arg)]
-        if op is _sre.ANY:
-            return [(op, arg)]
-        if op is _sre.IN:
-            return [(_sre.IN, self.klass(arg))]
-        if op is _sre.CATEGORY:
-            return [(_sre.IN, self.klass([(op, arg)]))]
-        if op is _sre.AT:
-            return [(op, arg)] if arg in _KEPT_ANCHORS else []
+    def item(self, op: Any, arg: Any, fold: bool) -> tuple[Any, Any]:
+        if op in (_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.CATEGORY):
+            members = self.members(op, arg, fold)
+            if len(members) == 1:  # a plain character: `re` finds those fastest
+                return (_sre.LITERAL, next(iter(members)))
+            return (_sre.IN, _as_class(members))
+        if op in (_sre.ANY, _sre.AT):
+            return (op, arg)
         if op in (_sre.ASSERT, _sre.ASSERT_NOT):
-            return []  # a lookaround only ever rules a match out
+            direction, body = arg
+            return (op, (direction, self.sequence(body, fold)))
         if op is _sre.SUBPATTERN:
             group, add_flags, del_flags, body = arg
-            if add_flags or del_flags:
+            if (add_flags | del_flags) & ~re.IGNORECASE:
                 raise _Unsupported
-            return [(op, (group, 0, 0, self.sequence(body)))]
+            inner = (fold or bool(add_flags & re.IGNORECASE)) and not del_flags & re.IGNORECASE
+            return (op, (group, 0, 0, self.sequence(body, inner)))
         if op is _sre.BRANCH:
-            return [(op, (None, [self.sequence(branch) for branch in arg[1]]))]
-        if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            return (op, (None, [self.sequence(branch, fold) for branch in arg[1]]))
+        if op in _REPEATS:
             low, high, body = arg
-            return [(op, (low, high, self.sequence(body)))]
-        # Atomic groups and possessive repeats are how a rule stops a failing line from being
-        # retried every way it can be split; without them the loose form could take seconds.
-        raise _Unsupported  # also back references and anything newer
+            return (op, (low, high, self.sequence(body, fold)))
+        if _ATOMIC is not None and op is _ATOMIC:
+            return (op, self.sequence(arg, fold))
+        raise _Unsupported  # back references, conditionals and anything newer
 
-    def klass(self, items: Any) -> list[tuple[Any, Any]]:
-        """A class, unchanged when it names characters only; with a `regex` class escape in
-        it, widened to everything but the ASCII characters it excludes (in `[^...]`: to the
-        ASCII characters it excludes, plus what it names outright)."""
-        negated = bool(items) and items[0][0] is _sre.NEGATE
-        body = items[1:] if negated else items
-        if all(op in (_sre.LITERAL, _sre.RANGE) and max(_codes(op, arg)) < _PLACEHOLDER for op, arg in body):
-            return list(items)
-        named = set[int]()  # the ASCII characters the class's items name
-        for op, arg in body:
-            if op is _sre.LITERAL and arg >= _PLACEHOLDER:
-                named |= _ascii_members(self.tokens[arg - _PLACEHOLDER])
-            elif op is _sre.CATEGORY:
-                named |= _ascii_members(_CATEGORY_ESCAPE[arg])
-            elif op in (_sre.LITERAL, _sre.RANGE) and max(_codes(op, arg)) < _PLACEHOLDER:
-                lo, hi = _codes(op, arg)
-                named |= set(range(lo, min(hi, 127) + 1))
+    def members(self, op: Any, arg: Any, fold: bool) -> frozenset[int]:
+        """The ASCII characters one character-matching item matches under `regex`."""
+        if op is _sre.LITERAL:
+            return self.named(arg, fold)
+        if op is _sre.NOT_LITERAL:
+            return frozenset(_ASCII) - self.named(arg, fold)
+        if op is _sre.CATEGORY:
+            return _ascii_members(_CATEGORY_ESCAPE[arg], fold)
+        negated = bool(arg) and arg[0][0] is _sre.NEGATE
+        found: set[int] = set()
+        for item_op, item_arg in arg[1:] if negated else arg:
+            if item_op is _sre.LITERAL:
+                found |= self.named(item_arg, fold)
+            elif item_op is _sre.CATEGORY:
+                found |= _ascii_members(_CATEGORY_ESCAPE[item_arg], fold)
+            elif item_op is _sre.RANGE and max(item_arg) < _PLACEHOLDER:
+                lo, hi = item_arg
+                found |= _ascii_members(f"[{regex.escape(chr(lo))}-{regex.escape(chr(hi))}]", fold)
             else:
                 raise _Unsupported
-        if negated:
-            # Excluding only the ASCII characters named keeps every line the original accepts.
-            return [(_sre.NEGATE, None), *((_sre.LITERAL, c) for c in sorted(named))] if named else _ANY
-        excluded = sorted(set(range(128)) - named)
-        return [(_sre.NEGATE, None), *((_sre.LITERAL, c) for c in excluded)] if excluded else _ANY
+        return frozenset(_ASCII) - found if negated else frozenset(found)
+
+    def named(self, code: int, fold: bool) -> frozenset[int]:
+        if code >= _PLACEHOLDER:
+            return _ascii_members(self.tokens[code - _PLACEHOLDER], fold)
+        return _ascii_members(regex.escape(chr(code)), fold)
 
 
-def _codes(op: Any, arg: Any) -> tuple[int, int]:
-    return (arg, arg) if op is _sre.LITERAL else arg
+def _as_class(members: frozenset[int]) -> list[tuple[Any, Any]]:
+    if not members:
+        return _NOTHING
+    if len(members) == len(_ASCII):
+        return _ANY  # every ASCII character: on an ASCII line, any character
+    return [(_sre.LITERAL, c) for c in sorted(members)]
 
 
 @functools.cache
-def _ascii_members(escape: str) -> frozenset[int]:
-    """The ASCII characters `regex` counts in the class `escape` (e.g. "\\w", "\\p{L}")."""
-    return frozenset(c for c in range(128) if regex.fullmatch(escape, chr(c), _REGEX_FLAGS))
+def _ascii_members(source: str, fold: bool) -> frozenset[int]:
+    """The ASCII characters `regex` matches with the one-character pattern `source`."""
+    flags = regex.UNICODE | regex.VERSION0 | (regex.IGNORECASE if fold else 0)
+    compiled = regex.compile(source, flags)
+    return frozenset(c for c in _ASCII if compiled.fullmatch(chr(c)))
