@@ -5,15 +5,18 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any, Literal
 
+from selectolax.lexbor import LexborHTMLParser
+
 from cleaner._exceptions import EmptyInput, InputError, InputTooLarge
 from cleaner._model import Document, Kind
 from cleaner._options import CleanOptions
 from cleaner._pipeline import build_filters
 from cleaner.filters.base import Page, run_filters
 from cleaner.ingest import decode, detect_kind
+from cleaner.metadata.html import HeadMetadata, extract_head_metadata
 from cleaner.metadata.language import detect_language
 from cleaner.metadata.text import extract_text_metadata
-from cleaner.segment import segment_html, segment_text
+from cleaner.segment import segment_text, segment_tree
 
 
 class Cleaner:
@@ -44,7 +47,14 @@ class Cleaner:
                 raise
             return error_document(exc, url=url, kind="html" if kind == "html" else "text")
         page_kind: Kind = detect_kind(text) if kind == "auto" else _check_kind(kind)
-        blocks = segment_html(text) if page_kind == "html" else segment_text(text)
+        head = HeadMetadata()
+        if page_kind == "html":
+            tree = LexborHTMLParser(text)
+            if opts.metadata:
+                head = extract_head_metadata(tree)
+            blocks = segment_tree(tree)
+        else:
+            blocks = segment_text(text)
         page = Page(blocks=blocks, kind=page_kind, url=url)
         meta = extract_text_metadata([b.text for b in blocks], url=url, with_language=False) if opts.metadata else None
         if meta is not None:
@@ -53,14 +63,17 @@ class Cleaner:
         run_filters(page, self.filters)
         kept = [v is None or v.keep for v in page.verdicts]
         body = "\n\n".join(b.text for b, k in zip(blocks, kept, strict=True) if k)
-        language = opts.language_hint or (detect_language(body) if opts.metadata else None)
+        language = opts.language_hint or (detect_language(body) if opts.metadata else None) or head.language
+        # What the page declares (HTML only) comes first; what its text shows fills the gaps.
         return Document(
             text=body,
             kind=page_kind,
-            title=meta.title if meta else None,
-            author=meta.author if meta else None,
-            date=meta.date if meta else None,
-            url=url,
+            title=head.title or (meta.title if meta else None),
+            author=head.author or (meta.author if meta else None),
+            date=head.date or (meta.date if meta else None),
+            sitename=head.sitename,
+            description=head.description,
+            url=url or head.url,
             language=language,
             reading_time=meta.reading_time if meta else None,
             blocks=tuple(page.finished_blocks()) if opts.include_blocks else (),

@@ -30,7 +30,11 @@ PATH_DEPTH = 6
 
 
 def segment_html(html: str) -> list[Block]:
-    tree = LexborHTMLParser(html)
+    return segment_tree(LexborHTMLParser(html))
+
+
+def segment_tree(tree: LexborHTMLParser) -> list[Block]:
+    """The blocks of a parsed page (its invisible subtrees are removed from `tree`)."""
     for node in tree.css(INVISIBLE_SELECTOR):
         node.decompose()
     root = tree.body or tree.root

@@ -1,0 +1,290 @@
+"""Metadata an HTML page declares about itself: JSON-LD, OpenGraph, `<meta>` names, `<title>`.
+
+A publisher states its headline, authors and dates in markup meant for search engines and
+social networks; where it does, that beats reading them off the visible text. The sources, in
+the order they are trusted:
+
+1. JSON-LD (`<script type="application/ld+json">`): the first object of an article type
+   (Article, NewsArticle, BlogPosting, ...) anywhere in the page's objects and `@graph`s,
+   for headline, author, datePublished, publisher and description;
+2. OpenGraph and article properties (`og:title`, `og:site_name`, `article:published_time`);
+3. `<meta name>` conventions (`author`, `date`, `dc.date`, `citation_*`, `parsely-*`, ...);
+4. the `<title>` element, without the site name sites append to it ("Headline | Site").
+
+Values are cleaned (an author given as a profile URL is no name) and dates are read as ISO
+8601 and kept only when plausible: not before 1990 and not after the time of cleaning.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import regex
+from selectolax.lexbor import LexborHTMLParser
+
+# JSON-LD types whose fields describe the page's main text.
+ARTICLE_TYPES = frozenset(
+    {
+        "Article",
+        "NewsArticle",
+        "BlogPosting",
+        "Blog",
+        "Report",
+        "ScholarlyArticle",
+        "TechArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "ReportageNewsArticle",
+        "ReviewNewsArticle",
+        "BackgroundNewsArticle",
+        "LiveBlogPosting",
+        "SocialMediaPosting",
+        "DiscussionForumPosting",
+        "Recipe",
+        "HowTo",
+        "Review",
+        "Product",
+        "Event",
+        "WebPage",
+        "ItemPage",
+        "AboutPage",
+        "FAQPage",
+        "QAPage",
+        "CollectionPage",
+    }
+)
+# The page-level types are a fallback: a site's generic WebPage object says less about the text
+# than an Article object on the same page.
+_PAGE_TYPES = frozenset({"WebPage", "ItemPage", "AboutPage", "FAQPage", "QAPage", "CollectionPage"})
+
+# `<meta>` keys (name or property, lower-cased) per field, most trusted first.
+TITLE_KEYS = ("og:title", "twitter:title", "citation_title", "dc.title", "parsely-title")
+AUTHOR_KEYS = (
+    "author",
+    "article:author",
+    "parsely-author",
+    "citation_author",
+    "dc.creator",
+    "sailthru.author",
+    "byl",
+    "twitter:creator",
+)
+DATE_KEYS = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "citation_publication_date",
+    "citation_date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "article.published",
+)
+SITE_KEYS = ("og:site_name", "application-name", "twitter:site")
+DESCRIPTION_KEYS = ("description", "og:description", "twitter:description")
+
+# Dates before this year are not a web page's publication date (a founding year, a cookie epoch).
+EARLIEST_YEAR = 1990
+# How far past the moment of cleaning a date may lie (time zones, a clock a little ahead).
+FUTURE_SLACK = timedelta(days=1)
+
+_TITLE_SEPARATORS = regex.compile(r"\s+[|–—·:»/-]\s+|\s+[-–—]{1,2}\s+")
+_PROFILE_URL = regex.compile(r"^(?:https?:)?//|^www\.|^@")
+_SPACES = regex.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class HeadMetadata:
+    """What the page's markup declares; None where it declares nothing usable."""
+
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+    sitename: str | None = None
+    description: str | None = None
+    language: str | None = None
+    url: str | None = None
+
+
+def extract_head_metadata(tree: LexborHTMLParser, *, now: datetime | None = None) -> HeadMetadata:
+    """The metadata declared in `tree` (parse it before anything is removed from it)."""
+    now = now or datetime.now(UTC)
+    metas = _meta_values(tree)
+    ld = _article_object(tree)
+    sitename = _text(_name_of(ld.get("publisher"))) or _first(metas, SITE_KEYS)
+    if sitename and sitename.startswith("@"):
+        sitename = None  # a Twitter handle, not a name
+    title = _text(ld.get("headline") or ld.get("name")) or _first(metas, TITLE_KEYS)
+    if title is None:
+        node = tree.css_first("title")
+        title = _text(node.text()) if node is not None else None
+    return HeadMetadata(
+        title=_without_site_name(title, sitename) if title else None,
+        author=_authors(ld.get("author")) or _author_from_metas(metas),
+        date=_plausible_date(ld.get("datePublished"), now)
+        or next((d for key in DATE_KEYS if (d := _plausible_date(metas.get(key), now))), None)
+        or _plausible_date(ld.get("dateCreated"), now),
+        sitename=sitename,
+        description=_text(ld.get("description")) or _first(metas, DESCRIPTION_KEYS),
+        language=_language(tree, metas),
+        url=_canonical(tree) or metas.get("og:url"),
+    )
+
+
+# -- sources ------------------------------------------------------------------------------------
+
+
+def _meta_values(tree: LexborHTMLParser) -> dict[str, str]:
+    """`<meta>` contents by lower-cased name or property; the first of each key wins."""
+    values: dict[str, str] = {}
+    for node in tree.css("meta[content]"):
+        attributes = node.attributes
+        content = (attributes.get("content") or "").strip()
+        if not content:
+            continue
+        for attribute in ("property", "name", "itemprop"):
+            key = (attributes.get(attribute) or "").strip().lower()
+            if key and key not in values:
+                values[key] = content
+    return values
+
+
+def _article_object(tree: LexborHTMLParser) -> dict[str, Any]:
+    """The JSON-LD object that describes the page's text: the first of an article type, else
+    the first page-level object, else an empty dict."""
+    fallback: dict[str, Any] = {}
+    for node in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(node.text(deep=True) or "")
+        except (ValueError, RecursionError):
+            continue  # broken JSON-LD is common; the other sources remain
+        for obj in _objects(data):
+            types = obj.get("@type")
+            names = (
+                {types}
+                if isinstance(types, str)
+                else {t for t in types or () if isinstance(t, str)}
+            )
+            if names & (ARTICLE_TYPES - _PAGE_TYPES):
+                return obj
+            if names & _PAGE_TYPES and not fallback:
+                fallback = obj
+    return fallback
+
+
+def _objects(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    """Every JSON object of a JSON-LD document: top-level lists and `@graph` members, and
+    the `mainEntity` a page object points to."""
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _objects(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            if key in data:
+                yield from _objects(data[key], depth + 1)
+
+
+# -- values -------------------------------------------------------------------------------------
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if not isinstance(value, str):
+        return None
+    text = _SPACES.sub(" ", value).strip()
+    return text or None
+
+
+def _first(metas: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    return next((text for key in keys if (text := _text(metas.get(key)))), None)
+
+
+def _name_of(value: Any) -> Any:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return value.get("name") if isinstance(value, dict) else value
+
+
+def _authors(value: Any) -> str | None:
+    """Names from a JSON-LD author: a string, an object with a name, or a list of them."""
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items:
+        name = _text(_name_of(item))
+        if name and not _PROFILE_URL.search(name) and name not in names:
+            names.append(name)
+    return ", ".join(names) or None
+
+
+def _author_from_metas(metas: dict[str, str]) -> str | None:
+    for key in AUTHOR_KEYS:
+        name = _text(metas.get(key))
+        if name and not _PROFILE_URL.search(name):
+            return name.removeprefix("By ").removeprefix("by ")
+    return None
+
+
+def _plausible_date(value: Any, now: datetime) -> str | None:
+    """An ISO 8601 date-time as "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" (local time as written),
+    or None when it does not parse or is not a plausible publication date."""
+    text = _text(value)
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:
+            moment = datetime.combine(date.fromisoformat(text[:10]), datetime.min.time())
+        except ValueError:
+            return None
+        text = text[:10]
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    if moment.year < EARLIEST_YEAR or aware > now + FUTURE_SLACK:
+        return None
+    if len(text) <= 10:
+        return moment.date().isoformat()
+    return moment.strftime("%Y-%m-%dT%H:%M")
+
+
+def _without_site_name(title: str, sitename: str | None) -> str:
+    """ "Headline | Site" -> "Headline": the site's name is taken off when it is the last part
+    (or the first) after a separator."""
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    if sitename:
+        site = sitename.casefold()
+        if parts[-1].casefold() == site:
+            return " - ".join(parts[:-1]) if len(parts) > 2 else parts[0]
+        if parts[0].casefold() == site:
+            return title[title.index(parts[1]) :]
+    return title
+
+
+def _language(tree: LexborHTMLParser, metas: dict[str, str]) -> str | None:
+    root = tree.css_first("html")
+    code = (root.attributes.get("lang") if root is not None else None) or metas.get("og:locale")
+    if not code:
+        return None
+    primary = regex.split(r"[-_]", code.strip())[0].lower()
+    return primary if regex.fullmatch(r"[a-z]{2,3}", primary) else None
+
+
+def _canonical(tree: LexborHTMLParser) -> str | None:
+    node = tree.css_first('link[rel="canonical"][href]')
+    href = (node.attributes.get("href") or "").strip() if node is not None else ""
+    return href or None

@@ -1,0 +1,114 @@
+"""Metadata an HTML page declares: JSON-LD, OpenGraph, <meta> names and <title>."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from selectolax.lexbor import LexborHTMLParser
+
+import cleaner
+from cleaner.metadata.html import HeadMetadata, extract_head_metadata
+
+NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
+BODY = (
+    "<body><article><h1>The pier reopens after the storm</h1>"
+    "<p>The town pier reopened on Thursday after three months of repairs, the council said in a "
+    "statement that thanked the volunteers who cleared the debris.</p></article></body>"
+)
+
+
+def _head(head: str, body: str = BODY, lang: str = "en") -> str:
+    return f'<html lang="{lang}"><head>{head}</head>{body}</html>'
+
+
+def _meta(head: str) -> HeadMetadata:
+    return extract_head_metadata(LexborHTMLParser(_head(head)), now=NOW)
+
+
+def test_an_article_object_in_json_ld_gives_headline_authors_and_date() -> None:
+    meta = _meta(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Pier reopens",'
+        ' "author": [{"@type": "Person", "name": "Jane Doe"}, {"name": "Sam Roe"}],'
+        ' "datePublished": "2025-02-27T14:07:00+02:00", "publisher": {"name": "Harbour Times"}}'
+        "</script>"
+    )
+    assert meta.title == "Pier reopens"
+    assert meta.author == "Jane Doe, Sam Roe"
+    assert meta.date == "2025-02-27T14:07"
+    assert meta.sitename == "Harbour Times"
+
+
+def test_the_article_object_is_found_inside_a_graph_after_the_page_object() -> None:
+    meta = _meta(
+        '<script type="application/ld+json">{"@graph": [{"@type": "WebPage", "name": "Home page"},'
+        ' {"@type": ["BlogPosting"], "headline": "Ten walks by the sea", "datePublished": "2024-06-01"}]}'
+        "</script>"
+    )
+    assert meta.title == "Ten walks by the sea"
+    assert meta.date == "2024-06-01"
+
+
+def test_broken_json_ld_leaves_opengraph_and_meta_names_to_answer() -> None:
+    meta = _meta(
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>'
+        '<meta property="og:title" content="Pier reopens">'
+        '<meta name="author" content="By Jane Doe">'
+        '<meta property="article:published_time" content="2025-02-27">'
+    )
+    assert meta.title == "Pier reopens"
+    assert meta.author == "Jane Doe"
+    assert meta.date == "2025-02-27"
+
+
+def test_an_author_given_as_a_profile_link_is_not_a_name() -> None:
+    meta = _meta(
+        '<meta property="article:author" content="https://www.facebook.com/janedoe">'
+        '<meta name="author" content="Jane Doe">'
+    )
+    assert meta.author == "Jane Doe"
+
+
+def test_dates_in_the_future_or_before_the_web_are_refused() -> None:
+    assert _meta('<meta name="date" content="2031-01-01">').date is None
+    assert _meta('<meta name="date" content="1970-01-01">').date is None
+    assert _meta('<meta name="date" content="last Tuesday">').date is None
+
+
+def test_the_site_name_is_taken_off_the_title_element() -> None:
+    meta = _meta(
+        "<title>Pier reopens after the storm | Harbour Times</title>"
+        '<meta property="og:site_name" content="Harbour Times">'
+    )
+    assert meta.title == "Pier reopens after the storm"
+    # A separator inside the headline stays when the last part is not the site's name.
+    kept = _meta("<title>Storm: the pier reopens</title>")
+    assert kept.title == "Storm: the pier reopens"
+
+
+def test_language_and_canonical_url_come_from_the_markup() -> None:
+    meta = extract_head_metadata(
+        LexborHTMLParser(
+            '<html lang="de-AT"><head><link rel="canonical" href="https://example.org/a"></head>'
+            "<body><p>x</p></body></html>"
+        ),
+        now=NOW,
+    )
+    assert meta.language == "de"
+    assert meta.url == "https://example.org/a"
+
+
+def test_clean_prefers_declared_metadata_and_fills_gaps_from_the_text() -> None:
+    page = _head(
+        '<meta property="og:title" content="The pier reopens after the storm">',
+        body=BODY.replace("<h1>", "<p>By Jane Doe</p><h1>"),
+    )
+    doc = cleaner.clean(page)
+    assert doc.title == "The pier reopens after the storm"
+    assert doc.author == "Jane Doe"  # no author declared: the byline in the text
+    assert doc.kind == "html"
+
+
+def test_a_page_without_any_declared_metadata_still_cleans() -> None:
+    doc = cleaner.clean(_head(""), kind="html")
+    assert "three months of repairs" in doc.text
+    assert doc.sitename is None and doc.description is None
