@@ -53,7 +53,9 @@ class Block:
     """One input block and, once the pipeline has run, the decision taken on it.
 
     `gap_before` counts the blank lines that preceded the block in a text dump (0 for HTML);
-    `tag`, `heading` and `path` describe its place in a DOM where there is one. `kept`,
+    `tag`, `heading` and `path` describe its place in a DOM where there is one, and `region`
+    the kind of page region it sits in ("nav", "footer", "cookie"... see
+    `cleaner.segment.regions`; empty in the page's main flow). `kept`,
     `decided_by`, `reason` and `score` are the final verdict: `decided_by` is the name of the
     filter that settled it (None when no filter had an opinion and the block was kept).
     """
@@ -66,6 +68,7 @@ class Block:
     path: str = ""
     attrs: str = ""
     link_density: float = 0.0
+    region: str = ""
     kept: bool = True
     decided_by: str | None = None
     reason: str = ""
@@ -112,7 +115,7 @@ class Block:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         del data["_n_words"]
-        for key in ("tag", "path", "attrs"):
+        for key in ("tag", "path", "attrs", "region"):
             if not data[key]:
                 del data[key]
         if not data["heading"]:

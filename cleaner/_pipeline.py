@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cleaner._options import CleanOptions
 from cleaner.filters.base import Filter, as_filter
+from cleaner.filters.dom import PageRegions
 from cleaner.filters.duplicates import TruncatedCopies
 from cleaner.filters.metadata_lines import MetadataLines
 from cleaner.filters.rules import RULEBOOK
@@ -12,13 +13,15 @@ from cleaner.filters.user import load_rules_file
 
 
 def build_filters(options: CleanOptions) -> list[Filter]:
-    """User rules first (so their keep rules protect), then metadata lines, the built-in rule
-    categories, and last the structural stage that sees what all the others decided."""
+    """User rules first (so their keep rules protect), then metadata lines, an HTML page's
+    furniture regions, the built-in rule categories, and last the structural stage that sees
+    what all the others decided."""
     filters: list[Filter] = []
     for path in options.rules_files:
         filters.extend(load_rules_file(path))
     filters.extend(as_filter(f) for f in options.filters)
     filters.append(MetadataLines())
+    filters.append(PageRegions())
     filters.append(RULEBOOK.fresh())
     filters.append(TruncatedCopies())
     if options.structure:

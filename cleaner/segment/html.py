@@ -12,6 +12,7 @@ import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleaner._model import Block
+from cleaner.segment.regions import find_regions
 
 # Removed before walking: never visible text.
 INVISIBLE_SELECTOR = (
@@ -40,28 +41,34 @@ def segment_tree(tree: LexborHTMLParser) -> list[Block]:
     root = tree.body or tree.root
     if root is None:
         return []
-    collector = _Collector()
+    collector = _Collector(find_regions(tree, root))
     collector.walk(root)
     return collector.blocks
 
 
 class _Collector:
-    def __init__(self) -> None:
+    def __init__(self, regions: dict[int, str]) -> None:
         self.blocks: list[Block] = []
         self.parts: list[str] = []
         self.link_chars = 0
         self.owner: LexborNode | None = None
+        self.regions = regions
+        self.region = ""  # the region of the innermost furniture container open
 
     def walk(self, root: LexborNode) -> None:
         # An explicit stack: real pages nest deeper than Python's recursion limit allows.
-        # Entries are (node, links above it, inside <pre>, the owner to restore when a block
-        # closes) where a node of None marks the end of a block element.
-        stack: list[tuple[LexborNode | None, int, bool, LexborNode | None]] = [(root, 0, False, None)]
+        # Entries are (node, links above it, inside <pre>, the owner and region to restore when
+        # a block closes) where a node of None marks the end of a block element.
+        stack: list[tuple[LexborNode | None, int, bool, LexborNode | None, str]] = [
+            (root, 0, False, None, "")
+        ]
+        regions = self.regions
         while stack:
-            node, in_link, in_pre, restore = stack.pop()
+            node, in_link, in_pre, restore, restore_region = stack.pop()
             if node is None:
                 self.flush()
                 self.owner = restore
+                self.region = restore_region
                 continue
             tag = node.tag or ""
             if tag == "-text":
@@ -74,8 +81,12 @@ class _Collector:
                 continue
             if tag in BLOCK_TAGS:
                 self.flush()
-                stack.append((None, in_link, in_pre, self.owner))
+                stack.append((None, in_link, in_pre, self.owner, self.region))
                 self.owner = node
+                # Only block containers make regions: a "share" class on a link stays inline.
+                region = regions.get(node.mem_id) if regions else None
+                if region is not None:
+                    self.region = region
             link = in_link + (1 if tag == "a" else 0)
             pre = in_pre or tag in ("pre", "textarea")
             children = []
@@ -83,7 +94,7 @@ class _Collector:
             while child is not None:
                 children.append(child)
                 child = child.next
-            stack.extend((c, link, pre, None) for c in reversed(children))
+            stack.extend((c, link, pre, None, "") for c in reversed(children))
 
     def add_text(self, text: str, in_link: bool) -> None:
         if not text:
@@ -111,6 +122,7 @@ class _Collector:
                     path=_path(owner),
                     attrs=_attrs(owner),
                     link_density=min(1.0, link_chars / max(1, len(text))),
+                    region=self.region,
                 )
             )
 

@@ -1,0 +1,39 @@
+"""Drop the blocks of an HTML page that sit in its furniture: navigation, footer, cookie and
+subscription boxes, share bars, related-story rails, ads, forms.
+
+The regions are found while segmenting (`cleaner.segment.regions`), which already leaves out
+any container that holds the body. Blocks of a text dump have no region and are not touched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cleaner._model import Verdict, drop
+from cleaner.filters.base import Page
+
+# Regions whose blocks are dropped outright. Measured on the WCXB train split (word F1 of the
+# HTML path, 1,218 pages, against 0.7843 with no region dropped and 0.7879 with all): leaving
+# out one region at a time, "header" (+0.0019 when kept: an article's header outside its
+# <article> holds the lead) and "aside" (+0.0018: pull quotes, key points) did better kept, so
+# they are only recorded; "share" and "ads" made no difference; the others each helped
+# (footer 0.0030, cookie and form 0.0014, nav 0.0009, related 0.0006, subscribe 0.0003).
+DROPPED_REGIONS = frozenset({"cookie", "nav", "footer", "share", "related", "subscribe", "ads", "form"})
+
+
+class PageRegions:
+    """Drops open blocks inside a furniture region, with the reason "dom.<region>"."""
+
+    name = "dom"
+
+    def __init__(self) -> None:
+        self._verdicts = {region: drop(f"dom.{region}") for region in DROPPED_REGIONS}
+
+    def apply(self, page: Page) -> Iterator[tuple[int, Verdict]]:
+        if page.kind != "html":
+            return
+        verdicts = self._verdicts
+        for block in page.open_blocks():
+            verdict = verdicts.get(block.region)
+            if verdict is not None:
+                yield block.index, verdict

@@ -1,0 +1,57 @@
+"""The kinds of page region an HTML block can sit in, found by CSS selection in lexbor.
+
+A page marks its furniture in markup: landmark elements (`nav`, `footer`, `aside`), ARIA roles,
+and class or id names ("cookie-banner", "share-bar", "related-posts"). The segmenter selects
+these containers once per page (in lexbor, not in a Python walk over every node) and records
+on each block the region of the nearest one around it; `cleaner.filters.dom` decides what to
+do with them.
+
+A container that holds the body is never a region, whatever its name (a `<form>` around the
+whole page, a "sidebar-layout" wrapper, an `<aside>` class on the main column): one that
+contains the page's `<main>`, `<article>` or `<h1>`, or more than `MAX_TEXT_SHARE` of the
+page's text, is left out.
+"""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+# Region -> CSS selector, tried in this order (a container matching several takes the first).
+# Class and id names are matched as substrings, case-insensitively.
+REGION_SELECTORS: dict[str, str] = {
+    "cookie": (
+        '[id*="cookie" i], [class*="cookie" i], [id*="consent" i], [class*="consent" i], '
+        '[id*="gdpr" i], [class*="gdpr" i]'
+    ),
+    "nav": 'nav, [role="navigation"], [role="menubar"], [class*="breadcrumb" i]',
+    "header": 'header, [role="banner"]',
+    "footer": 'footer, [role="contentinfo"]',
+    "aside": 'aside, [role="complementary"], [class*="sidebar" i], [id*="sidebar" i]',
+    "share": '[class*="share" i], [class*="social" i]',
+    "related": '[class*="related" i], [class*="recommend" i], [class*="more-stories" i]',
+    "subscribe": '[class*="newsletter" i], [class*="subscribe" i], [class*="paywall" i]',
+    "ads": '[class*="advert" i], [id*="advert" i], [class*="sponsor" i]',
+    "form": "form",
+}
+
+# A container with more than this share of the page's text holds the body, not furniture.
+MAX_TEXT_SHARE = 0.4
+# Regions that an article's own header may be (its headline and byline live there).
+_BODY_SELECTOR = 'main, article, [role="main"], h1'
+
+
+def find_regions(tree: LexborHTMLParser, root: LexborNode) -> dict[int, str]:
+    """The region of each furniture container under `root`, by the node's `mem_id`."""
+    page_chars = len(root.text(deep=True, separator=" ", strip=True)) or 1
+    regions: dict[int, str] = {}
+    for region, selector in REGION_SELECTORS.items():
+        for node in root.css(selector):
+            if node.mem_id in regions:
+                continue
+            if node.css_first(_BODY_SELECTOR) is not None:
+                continue
+            chars = len(node.text(deep=True, separator=" ", strip=True))
+            if chars > MAX_TEXT_SHARE * page_chars:
+                continue
+            regions[node.mem_id] = region
+    return regions

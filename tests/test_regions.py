@@ -1,0 +1,84 @@
+"""HTML furniture regions: found while segmenting, dropped by the "dom" filter."""
+
+from __future__ import annotations
+
+import cleaner
+from cleaner.segment import segment_html
+
+ARTICLE = (
+    "<article><h1>The pier reopens after the storm</h1>"
+    "<p>The town pier reopened on Thursday after three months of repairs, the council said in a "
+    "statement that thanked the volunteers who cleared the debris.</p>"
+    "<p>Fishing boats were back at their moorings by noon, and the café at the end of the pier "
+    "served its first customers since November.</p></article>"
+)
+
+
+def _page(*parts: str) -> str:
+    return "<html><body>" + "".join(parts) + "</body></html>"
+
+
+def _regions(html: str) -> dict[str, str]:
+    return {b.text: b.region for b in segment_html(html)}
+
+
+def test_blocks_record_the_landmark_or_named_container_they_sit_in() -> None:
+    regions = _regions(
+        _page(
+            "<nav><ul><li>Home</li><li>News</li></ul></nav>",
+            ARTICLE,
+            '<div class="cookie-banner"><p>We use cookies to improve your experience.</p></div>',
+            "<footer><p>Contact us</p></footer>",
+        )
+    )
+    assert regions["Home"] == "nav"
+    assert regions["We use cookies to improve your experience."] == "cookie"
+    assert regions["Contact us"] == "footer"
+    assert regions["The pier reopens after the storm"] == ""
+
+
+def test_a_container_that_holds_the_article_is_never_a_region() -> None:
+    # A site that names its main column "sidebar-layout" or wraps the page in a form.
+    regions = _regions(_page('<div class="sidebar-layout">', ARTICLE, "</div>"))
+    assert set(regions.values()) == {""}
+    regions = _regions(_page("<form>", ARTICLE, "</form>"))
+    assert set(regions.values()) == {""}
+
+
+def test_a_named_inline_element_does_not_split_its_paragraph() -> None:
+    regions = _regions(_page('<p>Read the <span class="share-count">full</span> report here.</p>'))
+    assert regions == {"Read the full report here.": ""}
+
+
+def test_furniture_is_dropped_with_its_region_as_reason_and_the_article_stays() -> None:
+    doc = cleaner.clean(
+        _page(
+            "<nav><p>Harbour Times</p><p>Local news</p></nav>",
+            ARTICLE,
+            '<div class="related-posts"><h2>Most read</h2><p>Council votes on the new bus lanes '
+            "after a long debate that ran late into the night.</p></div>",
+        ),
+        kind="html",
+    )
+    assert "three months of repairs" in doc.text
+    assert "bus lanes" not in doc.text
+    reasons = {b.text: b.reason for b in doc.blocks}
+    assert reasons["Harbour Times"] == "dom.nav"
+    assert reasons["Most read"] == "dom.related"
+
+
+def test_header_and_aside_regions_are_recorded_but_left_to_the_other_filters() -> None:
+    doc = cleaner.clean(
+        _page(
+            ARTICLE.replace("<article>", "<article><aside><p>Key point: the pier is open.</p></aside>"),
+        ),
+        kind="html",
+    )
+    block = next(b for b in doc.blocks if b.text == "Key point: the pier is open.")
+    assert block.region == "aside"
+    assert not (block.reason or "").startswith("dom.")
+
+
+def test_text_dumps_have_no_regions() -> None:
+    doc = cleaner.clean("Home\n\nThe pier reopened on Thursday after three months of repairs.\n", kind="text")
+    assert all(b.region == "" for b in doc.blocks)
