@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from cleaner._model import Block
 from cleaner.filters.base import Page, run_filters
 from cleaner.filters.rules import RULEBOOK, RULESETS
-from cleaner.filters.rules._base import RULE_FLAGS, LineRule, RuleSet
+from cleaner.filters.rules._base import RULE_FLAGS, LineRule, RuleBook, RuleSet
 from cleaner.filters.rules._patterns import phrase, whole_line
 
 
@@ -169,3 +169,15 @@ def test_rule_sets_inside_the_pipeline_agree_with_matching_line_by_line() -> Non
     for line, verdict in zip(lines, page.verdicts, strict=True):
         expected = next((f"{rs.name}.{name}" for rs in RULESETS if (name := rs.match(line))), None)
         assert (verdict.reason if verdict else None) == expected
+
+
+def test_word_limits_hold_for_lines_longer_than_the_rule_book_tabulates() -> None:
+    book = RuleBook(
+        [
+            RuleSet("a", [LineRule("capped", r"zebra", max_words=1200)]),
+            RuleSet("b", [LineRule("uncapped", r"zebra", max_words=None)]),
+        ]
+    )
+    long_line = "zebra " + "word " * 1499
+    assert book.match(long_line) == "b.uncapped"
+    assert book.match("zebra " + "word " * 999) == "a.capped"

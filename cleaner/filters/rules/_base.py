@@ -282,6 +282,7 @@ class RuleBook:
         ]
         self._all_bits = (1 << len(compiled)) - 1
         limits = [sys.maxsize if rule.max_words is None else rule.max_words for _, rule in compiled]
+        self._limits = limits
         self._max_words = max(limits, default=0)
         # Rules by line length: for n words, the rules that look at lines that long.
         self._by_words = [
@@ -331,7 +332,10 @@ class RuleBook:
         bits = self._by_prefix.get(lowered[:2])
         if bits is None:
             bits = self._by_prefix.get(lowered[:1], self._all_bits)
-        bits &= self._by_words[n_words] if n_words < len(self._by_words) else self._by_words[-1]
+        if n_words < len(self._by_words):
+            bits &= self._by_words[n_words]
+        else:  # beyond the table: only rules without a limit, or with one as high
+            bits &= sum(1 << i for i, limit in enumerate(self._limits) if n_words <= limit)
         if bits:
             bits &= self._screened(lowered)
         entries = self._entries
