@@ -19,7 +19,11 @@ import regex
 
 from cleaner._model import Verdict, count_words, drop
 from cleaner.filters.base import Page
-from cleaner.filters.rules import _screen
+
+try:
+    from cleaner.filters.rules import _screen
+except (ImportError, AttributeError):  # pragma: no cover - a Python whose `re` internals moved
+    _screen = None  # type: ignore[assignment]  # rules then run unscreened, with `regex` only
 
 # Rules that look at capitals: case-insensitive and Unicode-aware (\w covers Cyrillic,
 # accents...). VERSION0: VERSION1 turns on full case folding, which made some character-class
@@ -92,7 +96,9 @@ class _CompiledRule:
         run = pattern.match if anchored else pattern.search
         if any(r != r.lower() for r in rule.requires):
             raise ValueError(f"rule {rule.name!r}: `requires` strings must be lower case")
-        on_ascii = _screen.ascii_matcher(rule.pattern, anchored, ignore_case=not on_lowered)
+        on_ascii = (
+            _screen.ascii_matcher(rule.pattern, anchored, ignore_case=not on_lowered) if _screen else None
+        )
         return cls(
             rule.name, rule.max_words, run, on_lowered, anchored, rule.requires,
             _required_text(rule, on_lowered), on_ascii,
@@ -124,6 +130,8 @@ def _required_text(rule: LineRule, on_lowered: bool) -> frozenset[str] | None:
     beyond ASCII that match an ASCII letter case-insensitively, "ſ" and the Kelvin sign, fold
     to "s" and "k".
     """
+    if _screen is None:  # pragma: no cover
+        return frozenset(rule.requires) or None
     options = [frozenset(rule.requires)] if rule.requires else []
     found = _screen.required_strings(rule.pattern, scoped_case=not on_lowered)
     if found and not on_lowered:
@@ -307,10 +315,10 @@ class RuleBook:
         self._always = 0  # rules whose required text is not known: every line meets them
         self._key_masks: dict[str, int] = {}  # key (three characters, or one) -> rules
         for (_, rule), bit in zip(compiled, bit_of.values(), strict=True):
-            for text in rule.required or ():
+            for text in (rule.required or ()) if _screen else ():
                 key = _screen.key_of(text)
                 self._key_masks[key] = self._key_masks.get(key, 0) | bit
-            if not rule.required:
+            if not rule.required or _screen is None:
                 self._always |= bit
         self._keys = frozenset(self._key_masks)
 
@@ -353,7 +361,7 @@ class RuleBook:
     def _screened(self, lowered: str) -> int:
         """The bits of the rules whose required text the line holds (and of those whose
         required text is not known)."""
-        if len(lowered) > SCREEN_MAX_CHARS:
+        if len(lowered) > SCREEN_MAX_CHARS or _screen is None:
             return self._all_bits
         bits = self._always
         key_masks = self._key_masks
