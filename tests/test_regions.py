@@ -82,3 +82,27 @@ def test_header_and_aside_regions_are_recorded_but_left_to_the_other_filters() -
 def test_text_dumps_have_no_regions() -> None:
     doc = cleaner.clean("Home\n\nThe pier reopened on Thursday after three months of repairs.\n", kind="text")
     assert all(b.region == "" for b in doc.blocks)
+
+
+def test_blocks_outside_the_marked_main_content_are_dropped() -> None:
+    doc = cleaner.clean(
+        _page(
+            "<div><p>Harbour Times, your town's paper since 1881, every day.</p></div>",
+            "<main>",
+            ARTICLE,
+            "</main>",
+        ),
+        kind="html",
+    )
+    reasons = {b.text: b.reason for b in doc.blocks}
+    assert reasons["Harbour Times, your town's paper since 1881, every day."] == "dom.outside-main"
+    assert "three months of repairs" in doc.text
+
+
+def test_a_main_element_with_almost_no_text_is_not_taken_for_the_content() -> None:
+    doc = cleaner.clean(
+        _page("<main><p>Search</p></main>", ARTICLE),
+        kind="html",
+    )
+    assert "three months of repairs" in doc.text
+    assert all(b.reason != "dom.outside-main" for b in doc.blocks)

@@ -6,7 +6,10 @@ these containers once per page (in lexbor, not in a Python walk over every node)
 on each block the region of the nearest one around it; `cleaner.filters.dom` decides what to
 do with them.
 
-A container that holds the body is never a region, whatever its name (a `<form>` around the
+The container the page marks as its main content (`<main>`, `role="main"`) is the region
+"main", when it holds enough of the page's text.
+
+A container that holds the body is never a furniture region, whatever its name (a `<form>` around the
 whole page, a "sidebar-layout" wrapper, an `<aside>` class on the main column): one that
 contains the page's `<main>`, `<article>` or `<h1>`, or more than `MAX_TEXT_SHARE` of the
 page's text, is left out.
@@ -40,10 +43,26 @@ MAX_TEXT_SHARE = 0.4
 _BODY_SELECTOR = 'main, article, [role="main"], h1'
 
 
+# The page's main content container, as the page marks it.
+MAIN_SELECTOR = 'main, [role="main"]'
+# The marked main container counts only when it holds at least this share of the page's text
+# (a `<main>` around a search box or a cookie notice is not the page's content). On the WCXB
+# train split, dropping what lies outside it gave word F1 0.7933 with no minimum, 0.7931 at
+# 0.3 and 0.7924 at 0.5, against 0.7915 without; 0.3 keeps most of the gain and guards against
+# a page whose marked main holds almost nothing.
+MIN_MAIN_SHARE = 0.3
+
+
 def find_regions(tree: LexborHTMLParser, root: LexborNode) -> dict[int, str]:
-    """The region of each furniture container under `root`, by the node's `mem_id`."""
+    """The region of each furniture container under `root`, by the node's `mem_id`, and the
+    region "main" for the container the page marks as its main content."""
     page_chars = len(root.text(deep=True, separator=" ", strip=True)) or 1
     regions: dict[int, str] = {}
+    mains = [(len(n.text(deep=True, separator=" ", strip=True)), n) for n in root.css(MAIN_SELECTOR)]
+    if mains:
+        chars, main = max(mains, key=lambda m: m[0])
+        if chars >= MIN_MAIN_SHARE * page_chars:
+            regions[main.mem_id] = "main"
     for region, selector in REGION_SELECTORS.items():
         for node in root.css(selector):
             if node.mem_id in regions:
