@@ -112,3 +112,22 @@ def test_a_page_without_any_declared_metadata_still_cleans() -> None:
     doc = cleaner.clean(_head(""), kind="html")
     assert "three months of repairs" in doc.text
     assert doc.sitename is None and doc.description is None
+
+
+def test_the_article_time_element_dates_a_page_that_declares_nothing() -> None:
+    page = (
+        '<html><body><aside><time datetime="2024-01-05">Jan 5</time></aside>'
+        '<article><time datetime="2025-02-27T14:07">Feb 27</time><p>Text.</p></article>'
+        "</body></html>"
+    )
+    assert extract_head_metadata(LexborHTMLParser(page), now=NOW).date == "2025-02-27T14:07"
+
+
+def test_microdata_and_rel_author_name_the_author() -> None:
+    microdata = (
+        '<html><body><article><span itemprop="author" itemscope><span itemprop="name">Jane Doe'
+        "</span></span><p>Text.</p></article></body></html>"
+    )
+    assert extract_head_metadata(LexborHTMLParser(microdata), now=NOW).author == "Jane Doe"
+    rel = '<html><body><p>By <a rel="author" href="/jane">Jane Doe</a></p></body></html>'
+    assert extract_head_metadata(LexborHTMLParser(rel), now=NOW).author == "Jane Doe"

@@ -9,7 +9,12 @@ the order they are trusted:
    for headline, author, datePublished, publisher and description;
 2. OpenGraph and article properties (`og:title`, `og:site_name`, `article:published_time`);
 3. `<meta name>` conventions (`author`, `date`, `dc.date`, `citation_*`, `parsely-*`, ...);
-4. the `<title>` element, without the site name sites append to it ("Headline | Site").
+4. the `<title>` element, without the site name sites append to it ("Headline | Site");
+5. for dates and authors, visible markup: microdata (`itemprop="datePublished"`,
+   `itemprop="author"`), the article's first `<time datetime>`, a `rel="author"` link. On the
+   WCXB train split these lifted the date match rate from 0.822 to 0.839 (0.841 when a
+   `<time>` anywhere counts; only the article's is taken, as related stories carry theirs) and
+   the author match rate from 0.698 to 0.763.
 
 Values are cleaned (an author given as a profile URL is no name) and dates are read as ISO
 8601 and kept only when plausible: not before 1990 and not after the time of cleaning.
@@ -130,10 +135,11 @@ def extract_head_metadata(tree: LexborHTMLParser, *, now: datetime | None = None
         title = _text(node.text()) if node is not None else None
     return HeadMetadata(
         title=_without_site_name(title, sitename) if title else None,
-        author=_authors(ld.get("author")) or _author_from_metas(metas),
+        author=_authors(ld.get("author")) or _author_from_metas(metas) or _markup_author(tree),
         date=_plausible_date(ld.get("datePublished"), now)
         or next((d for key in DATE_KEYS if (d := _plausible_date(metas.get(key), now))), None)
-        or _plausible_date(ld.get("dateCreated"), now),
+        or _plausible_date(ld.get("dateCreated"), now)
+        or _markup_date(tree, now),
         sitename=sitename,
         description=_text(ld.get("description")) or _first(metas, DESCRIPTION_KEYS),
         language=_language(tree, metas),
@@ -195,6 +201,41 @@ def _objects(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
         for key in ("@graph", "mainEntity", "mainEntityOfPage"):
             if key in data:
                 yield from _objects(data[key], depth + 1)
+
+
+def _markup_date(tree: LexborHTMLParser, now: datetime) -> str | None:
+    """A date the visible markup states: microdata `datePublished`, else the first
+    `<time datetime>` of the article (or the main content)."""
+    for node in tree.css('[itemprop="datePublished"]'):
+        attributes = node.attributes
+        found = _plausible_date(attributes.get("datetime") or attributes.get("content"), now)
+        if found:
+            return found
+    # Only within the article: a `<time>` elsewhere may date a related story or a comment.
+    scope = tree.css_first('article, main, [role="main"]')
+    if scope is None:
+        return None
+    time = scope.css_first("time[datetime]")
+    return _plausible_date(time.attributes.get("datetime"), now) if time is not None else None
+
+
+def _markup_author(tree: LexborHTMLParser) -> str | None:
+    """An author the visible markup names: microdata `author` (its `name`), else the first
+    `rel="author"` link."""
+    for node in tree.css('[itemprop="author"]'):
+        name_node = node.css_first('[itemprop="name"]') or node
+        name = _text(name_node.attributes.get("content") or name_node.text(deep=True, separator=" "))
+        if name and len(name.split()) <= MAX_AUTHOR_WORDS and not _PROFILE_URL.search(name):
+            return name
+    link = tree.css_first('a[rel~="author"]')
+    name = _text(link.text(deep=True, separator=" ")) if link is not None else None
+    if name and len(name.split()) <= MAX_AUTHOR_WORDS:
+        return name
+    return None
+
+
+# A name longer than this is a sentence or a bio, not a byline.
+MAX_AUTHOR_WORDS = 6
 
 
 # -- values -------------------------------------------------------------------------------------
