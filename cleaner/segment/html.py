@@ -104,10 +104,15 @@ class _Collector:
             self.link_chars += len(text.strip())
 
     def flush(self) -> None:
+        if not self.parts:  # most block boundaries close nothing (nested containers)
+            self.link_chars = 0
+            return
         raw = "".join(self.parts)
         self.parts = []
         link_chars, self.link_chars = self.link_chars, 0
         owner = self.owner
+        if owner is None or raw.isspace():
+            return
         for line in raw.split("\n"):
             text = _SPACES.sub(" ", line).strip()
             if not text or owner is None:
