@@ -39,7 +39,8 @@ REGION_SELECTORS: dict[str, str] = {
 
 # A container with more than this share of the page's text holds the body, not furniture.
 MAX_TEXT_SHARE = 0.4
-# Regions that an article's own header may be (its headline and byline live there).
+# What only the body's containers hold: a furniture-named container around any of these holds
+# the body (or the article's own header, with its headline), so it is not furniture.
 _BODY_SELECTOR = 'main, article, [role="main"], h1'
 
 
