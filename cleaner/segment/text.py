@@ -14,14 +14,14 @@ from cleaner._model import Block
 
 # Invisible characters that renderers leave in dumps: zero-width spaces and joiners, soft
 # hyphens, word joiners and the byte-order mark.
-_INVISIBLE = regex.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
-
-
-# The characters the two patterns look for: most dumps hold none, and looking for each is far
-# cheaper than running a pattern over the whole dump.
-_NEWLINE_CHARS = ("\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85")
 _INVISIBLE_CHARS = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
+_INVISIBLE = regex.compile(f"[{''.join(_INVISIBLE_CHARS)}]")
+# Line breaks besides "\n": "\r" (alone or before "\n") and the Unicode and form-feed ones.
+_OTHER_BREAKS = ("\u2028", "\u2029", "\x0b", "\x0c", "\x85")
+_NEWLINES = regex.compile(f"\r\n?|[{''.join(_OTHER_BREAKS)}]")
+# The two patterns only run when a dump holds one of their characters: most dumps hold none,
+# and looking for each is far cheaper than running a pattern over the whole dump.
+_NEWLINE_CHARS = ("\r", *_OTHER_BREAKS)
 
 
 def normalise_text(raw: str) -> str:

@@ -289,13 +289,10 @@ class RuleBook:
             (rule.on_ascii, rule.run, rule.on_lowered, f"{rs.name}.{rule.name}") for rs, rule in compiled
         ]
         self._all_bits = (1 << len(compiled)) - 1
-        limits = [sys.maxsize if rule.max_words is None else rule.max_words for _, rule in compiled]
-        self._limits = limits
-        self._max_words = max(limits, default=0)
-        # Rules by line length: for n words, the rules that look at lines that long.
-        self._by_words = [
-            sum(1 << i for i, limit in enumerate(limits) if n <= limit) for n in range(min(self._max_words, 1000) + 1)
-        ]
+        self._limits = [sys.maxsize if rule.max_words is None else rule.max_words for _, rule in compiled]
+        self._max_words = max(self._limits, default=0)
+        # `_for_length` tabulated for the line lengths that occur.
+        self._by_words = [self._for_length(n) for n in range(min(self._max_words, 1000) + 1)]
 
         def mask(entries: tuple[_Entry, ...], rs: RuleSet) -> int:
             return sum(bit_of[rs.name, name] for _, _, _, name in entries)
@@ -322,6 +319,10 @@ class RuleBook:
                 self._always |= bit
         self._keys = frozenset(self._key_masks)
 
+    def _for_length(self, n_words: int) -> int:
+        """The bits of the rules that look at lines of `n_words` words."""
+        return sum(1 << i for i, limit in enumerate(self._limits) if n_words <= limit)
+
     def fresh(self) -> RuleBook:
         """The same rules with an empty memo: each `Cleaner` takes its own, so what one batch
         remembers never outlives it or leaks into another's measurements."""
@@ -340,10 +341,7 @@ class RuleBook:
         bits = self._by_prefix.get(lowered[:2])
         if bits is None:
             bits = self._by_prefix.get(lowered[:1], self._all_bits)
-        if n_words < len(self._by_words):
-            bits &= self._by_words[n_words]
-        else:  # beyond the table: only rules without a limit, or with one as high
-            bits &= sum(1 << i for i, limit in enumerate(self._limits) if n_words <= limit)
+        bits &= self._by_words[n_words] if n_words < len(self._by_words) else self._for_length(n_words)
         if bits:
             bits &= self._screened(lowered)
         entries = self._entries

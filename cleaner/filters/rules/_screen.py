@@ -38,9 +38,9 @@ _sre: Any = importlib.import_module("re._constants")
 _sre_parser: Any = importlib.import_module("re._parser")
 _sre_compiler: Any = importlib.import_module("re._compiler")
 
-# `regex` escapes the standard parser refuses, each replaced by a class escape it knows
-# (which, like the original, stands for one character of a set and requires no text).
-_REGEX_ONLY_ESCAPE = regex.compile(r"\\(?:[pP]\{[^}]*\}|[pP][A-Za-z]|.)", regex.DOTALL)
+# An escape of the pattern: the standard parser refuses `regex`'s Unicode properties
+# (`\\p{L}`, `\\pL`), so both analyses below replace those and leave the other escapes be.
+_ESCAPE = regex.compile(r"\\(?:[pP]\{[^}]*\}|[pP][A-Za-z]|.)", regex.DOTALL)
 
 _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT))
 _ATOMIC = getattr(_sre, "ATOMIC_GROUP", None)
@@ -62,7 +62,9 @@ def required_strings(pattern: str, *, scoped_case: bool = False) -> frozenset[st
     they are. `scoped_case` allows `(?-i:...)` groups (a rule matched case-insensitively
     that wants capitals in places); without it they are refused with the other flag changes.
     """
-    source = _REGEX_ONLY_ESCAPE.sub(lambda m: r"\w" if m[0][1] in "pP" else m[0], pattern)
+    # A property is read as a class escape the parser knows: one character of a set,
+    # requiring no text, like the original.
+    source = _ESCAPE.sub(lambda m: r"\w" if m[0][1] in "pP" else m[0], pattern)
     try:
         parsed = _sre_parser.parse(source, 0)
     except (re.error, ValueError, OverflowError, RecursionError):
@@ -163,7 +165,6 @@ def pieces(text: str) -> set[str]:
 # Unicode property escapes are parsed as private-use characters (which no rule writes), then
 # turned into classes; the n-th distinct escape of a pattern is _PLACEHOLDER + n.
 _PLACEHOLDER = 0xF0000
-_PROPERTY = regex.compile(r"\\(?:[pP]\{[^}]*\}|[pP][A-Za-z])|\\.", regex.DOTALL)
 _CATEGORY_ESCAPE = {
     _sre.CATEGORY_DIGIT: r"\d",
     _sre.CATEGORY_NOT_DIGIT: r"\D",
@@ -200,7 +201,7 @@ def ascii_matcher(pattern: str, anchored: bool, *, ignore_case: bool) -> Callabl
         return chr(_PLACEHOLDER + tokens.index(m[0]))
 
     try:
-        parsed = _sre_parser.parse(_PROPERTY.sub(placeholder, pattern), 0)
+        parsed = _sre_parser.parse(_ESCAPE.sub(placeholder, pattern), 0)
         if parsed.state.flags & (re.IGNORECASE | re.VERBOSE | re.DOTALL | re.MULTILINE):
             return None
         translated = _AsciiTranslation(parsed.state, tokens).sequence(parsed, ignore_case)
