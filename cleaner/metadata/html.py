@@ -17,7 +17,8 @@ the order they are trusted:
    the author match rate from 0.698 to 0.763.
 
 Values are cleaned (an author given as a profile URL is no name) and dates are read as ISO
-8601 and kept only when plausible: not before 1990 and not after the time of cleaning.
+8601 and kept only when plausible, by the bounds the text's dates obey (`dates.EARLIEST_YEAR`,
+and not after the time of cleaning, give or take `dates.FUTURE_TOLERANCE`).
 """
 
 from __future__ import annotations
@@ -25,11 +26,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 import regex
 from selectolax.lexbor import LexborHTMLParser
+
+from cleaner.metadata.dates import EARLIEST_YEAR, FUTURE_TOLERANCE
 
 # JSON-LD types whose fields describe the page's main text.
 ARTICLE_TYPES = frozenset(
@@ -98,10 +101,6 @@ DATE_KEYS = (
 SITE_KEYS = ("og:site_name", "application-name", "twitter:site")
 DESCRIPTION_KEYS = ("description", "og:description", "twitter:description")
 
-# Dates before this year are not a web page's publication date (a founding year, a cookie epoch).
-EARLIEST_YEAR = 1990
-# How far past the moment of cleaning a date may lie (time zones, a clock a little ahead).
-FUTURE_SLACK = timedelta(days=1)
 
 _TITLE_SEPARATORS = regex.compile(r"\s+[|–—·:»/-]\s+|\s+[-–—]{1,2}\s+")
 _PROFILE_URL = regex.compile(r"^(?:https?:)?//|^www\.|^@")
@@ -294,7 +293,7 @@ def _plausible_date(value: Any, now: datetime) -> str | None:
             return None
         text = text[:10]
     aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    if moment.year < EARLIEST_YEAR or aware > now + FUTURE_SLACK:
+    if moment.year < EARLIEST_YEAR or aware > now + FUTURE_TOLERANCE:
         return None
     if len(text) <= 10:
         return moment.date().isoformat()
