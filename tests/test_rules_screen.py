@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from cleaner.filters.rules import RULESETS
 from cleaner.filters.rules._base import LOWERED_FLAGS, lower
-from cleaner.filters.rules._screen import ascii_matcher, key_of, pieces, required_strings
+from cleaner.filters.rules._screen import ascii_matcher, key_of, required_strings, runs
 
 
 def test_the_required_text_of_an_alternation_is_one_string_per_branch() -> None:
@@ -39,8 +39,9 @@ def test_a_unicode_property_is_read_as_a_class() -> None:
     assert required_strings(r"^\p{Lu}\p{L}+ logo$") == {" logo"}
 
 
-def test_the_key_of_a_string_is_one_of_its_pieces() -> None:
-    assert key_of("chevron") in pieces("chevron")
+def test_the_key_of_a_string_is_one_of_its_runs() -> None:
+    assert tuple(key_of("chevron")) in set(runs("chevron"))
+    assert ["".join(run) for run in runs("abcd")] == ["abc", "bcd"]
     assert len(key_of("by")) == 1 and key_of("by") in "by"
 
 

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner import Block
 from cleaner.segment import segment_html, segment_text
 
 
@@ -9,6 +15,19 @@ def test_a_text_dump_gives_one_block_per_line_and_remembers_blank_lines() -> Non
     blocks = segment_text("Skip to content\r\n\r\n\r\nHeadline here\n  indented   line\u200b \n")
     assert [b.text for b in blocks] == ["Skip to content", "Headline here", "indented line"]
     assert [b.gap_before for b in blocks] == [0, 2, 0]
+
+
+@given(st.text(min_size=1), st.integers(min_value=0, max_value=5))
+def test_a_text_line_block_is_the_block_the_dataclass_builds(text: str, gap: int) -> None:
+    # `Block.of_line` builds blocks its own fast way; every field must come out as Block(...)
+    # gives it, with or without the caller's word count.
+    expected = Block(7, text, gap)
+    for made in (Block.of_line(7, text, gap), Block.of_line(7, text, gap, len(text.split()))):
+        assert type(made) is Block
+        assert made == expected
+        assert made.n_words == expected.n_words
+        for f in fields(Block):
+            assert getattr(made, f.name) == getattr(expected, f.name), f.name
 
 
 def test_chinese_and_japanese_words_are_counted_by_characters() -> None:

@@ -242,10 +242,10 @@ def parse_byline(
     return None
 
 
-def may_be_byline(line: str) -> bool:
+def may_be_byline(line: str, *, folded: str | None = None) -> bool:
     """Cheap pre-check for a line without a date: False means `parse_byline` and
-    `is_byline_prefix` both say no."""
-    return _has_gate_word(line)
+    `is_byline_prefix` both say no. `folded` is the line case-folded, when the caller has it."""
+    return _has_gate_word(line, folded)
 
 
 def is_byline_prefix(line: str) -> bool:
@@ -308,8 +308,9 @@ def _undouble(text: str) -> str:
     return text
 
 
-def _has_gate_word(text: str) -> bool:
-    folded = text.casefold()
+def _has_gate_word(text: str, folded: str | None = None) -> bool:
+    if folded is None:
+        folded = text.casefold()
     # str.replace and str.split run in C; a regex or a per-word loop costs several times more.
     for mark in _GATE_PUNCTUATION:
         if mark in folded:

@@ -37,10 +37,11 @@ _READING_PATTERNS: dict[str, regex.Pattern[str]] = {
 _DIGIT = regex.compile(r"\d")
 
 
-def _may_hold_reading_time(text: str) -> bool:
+def _may_hold_reading_time(text: str, folded: str | None = None) -> bool:
     # Every pattern needs a minute word; substring tests (in C, unlike a generator over a
     # tuple of stems) rule out most lines cheaply.
-    folded = text.casefold()
+    if folded is None:
+        folded = text.casefold()
     return (
         "min" in folded
         or "мин" in folded
@@ -64,9 +65,10 @@ class ReadingTime:
     end: int
 
 
-def find_reading_time(text: str) -> ReadingTime | None:
-    """The first reading-time note in `text`, or None."""
-    if not _may_hold_reading_time(text):
+def find_reading_time(text: str, *, folded: str | None = None) -> ReadingTime | None:
+    """The first reading-time note in `text`, or None. `folded` is `text` case-folded, when
+    the caller has it."""
+    if not _may_hold_reading_time(text, folded):
         return None
     best: ReadingTime | None = None
     for pattern in _READING_PATTERNS.values():
@@ -87,9 +89,10 @@ def reading_minutes(text: str) -> int | None:
     return found.minutes if found else None
 
 
-def is_reading_time_line(text: str) -> bool:
-    """True when the line says nothing but how long the article takes to read."""
-    found = find_reading_time(text)
+def is_reading_time_line(text: str, *, folded: str | None = None) -> bool:
+    """True when the line says nothing but how long the article takes to read. `folded` is
+    `text` case-folded, when the caller has it."""
+    found = find_reading_time(text, folded=folded)
     if found is None:
         return False
     rest = text[: found.start] + text[found.end :]

@@ -215,8 +215,9 @@ def _scan(lines: Sequence[str], now: date, order: SlashOrder | None) -> _Scan:
                 article_start = i
             continue
         # Most lines fail all three cheap tests and cost a few microseconds.
+        folded = line.casefold()
         dates = find_dates(line, now=now, slash_order=order) if may_contain_date(line) else []
-        if dates or may_be_byline(line):
+        if dates or may_be_byline(line, folded=folded):
             hit = _byline_at(lines, i, line, dates, now, order)
             if hit is not None:
                 bylines.append(hit)
@@ -225,7 +226,7 @@ def _scan(lines: Sequence[str], now: date, order: SlashOrder | None) -> _Scan:
         date_line = _date_line(line, i, dates) if dates else None
         if date_line is not None:
             date_lines.append(date_line)
-        elif is_reading_time_line(line):
+        elif is_reading_time_line(line, folded=folded):
             reading_lines.append(i)
         elif article_start is None and _is_prose(line):
             article_start = i
@@ -291,8 +292,14 @@ _UPDATED = regex.compile(
 _SENTENCE_END = regex.compile(r"[.!?…»”\"')]\s")
 
 
+# The fewest characters a line of PROSE_MIN_WORDS words can have: one a word, one between.
+_PROSE_MIN_CHARS = 2 * PROSE_MIN_WORDS - 1
+
+
 def _is_prose(line: str) -> bool:
     # A paragraph: many words and at least one sentence boundary or a final stop.
+    if len(line) < _PROSE_MIN_CHARS:  # a cheap no for the many short lines
+        return False
     return len(line.split()) >= PROSE_MIN_WORDS and (
         line.rstrip().endswith((".", "!", "?", "…", "”", '"')) or bool(_SENTENCE_END.search(line))
     )

@@ -37,10 +37,10 @@ def segment_text(raw: str) -> list[Block]:
     blocks: list[Block] = []
     gap = 0
     for line in normalise_text(raw).split("\n"):
-        text = " ".join(line.split())
-        if not text:
+        words = line.split()
+        if not words:
             gap += 1
             continue
-        blocks.append(Block.of_line(len(blocks), text, gap))
+        blocks.append(Block.of_line(len(blocks), " ".join(words), gap, len(words)))
         gap = 0
     return blocks

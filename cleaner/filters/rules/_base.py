@@ -308,16 +308,27 @@ class RuleBook:
                 bits |= mask(entries, rs)
             self._by_prefix[prefix] = bits
 
-        # The screen by required text.
+        # The screen by required text: keys of three characters (as tuples, see
+        # `_screen.runs`) and of one character, each with the bits of the rules it lets in.
         self._always = 0  # rules whose required text is not known: every line meets them
-        self._key_masks: dict[str, int] = {}  # key (three characters, or one) -> rules
+        self._run_masks: dict[tuple[str, ...], int] = {}
+        self._char_masks: dict[str, int] = {}
         for (_, rule), bit in zip(compiled, bit_of.values(), strict=True):
             for text in (rule.required or ()) if _screen else ():
                 key = _screen.key_of(text)
-                self._key_masks[key] = self._key_masks.get(key, 0) | bit
+                if len(key) == 1:
+                    self._char_masks[key] = self._char_masks.get(key, 0) | bit
+                else:
+                    self._run_masks[tuple(key)] = self._run_masks.get(tuple(key), 0) | bit
             if not rule.required or _screen is None:
                 self._always |= bit
-        self._keys = frozenset(self._key_masks)
+        self._run_keys = frozenset(self._run_masks)
+        self._char_keys = frozenset(self._char_masks)
+        # Each rule's required strings, longest first (the rarer), for lines too long to cut.
+        self._required = [
+            tuple(sorted(rule.required, key=len, reverse=True)) if rule.required and _screen else None
+            for _, rule in compiled
+        ]
 
     def _for_length(self, n_words: int) -> int:
         """The bits of the rules that look at lines of `n_words` words."""
@@ -343,7 +354,7 @@ class RuleBook:
             bits = self._by_prefix.get(lowered[:1], self._all_bits)
         bits &= self._by_words[n_words] if n_words < len(self._by_words) else self._for_length(n_words)
         if bits:
-            bits &= self._screened(lowered)
+            bits = self._screened(lowered, bits)
         entries = self._entries
         ascii_line = text.isascii()
         while bits:
@@ -356,15 +367,36 @@ class RuleBook:
             bits ^= lowest
         return None
 
-    def _screened(self, lowered: str) -> int:
-        """The bits of the rules whose required text the line holds (and of those whose
-        required text is not known)."""
+    def _screened(self, lowered: str, bits: int) -> int:
+        """Of `bits`, the rules whose required text the line holds (and those whose required
+        text is not known)."""
         if len(lowered) > SCREEN_MAX_CHARS or _screen is None:
-            return self._all_bits
-        bits = self._always
-        key_masks = self._key_masks
-        for key in self._keys.intersection(_screen.pieces(lowered)):
-            bits |= key_masks[key]
+            return self._screened_long(lowered, bits)
+        allowed = self._always
+        run_masks = self._run_masks
+        for run in self._run_keys.intersection(_screen.runs(lowered)):
+            allowed |= run_masks[run]
+        char_masks = self._char_masks
+        for char in self._char_keys.intersection(lowered):
+            allowed |= char_masks[char]
+        return bits & allowed
+
+    def _screened_long(self, lowered: str, bits: int) -> int:
+        # A long line meets few rules (most look at short lines only), but those search the
+        # whole line: a substring test of each one's required strings is far cheaper.
+        required = self._required
+        remaining = bits
+        while remaining:
+            lowest = remaining & -remaining
+            remaining ^= lowest
+            strings = required[lowest.bit_length() - 1]
+            if strings is None:
+                continue
+            for text in strings:
+                if text in lowered:
+                    break
+            else:
+                bits ^= lowest
         return bits
 
     def apply(self, page: Page) -> Iterator[tuple[int, Verdict]]:

@@ -7,8 +7,8 @@ derived from the pattern itself, so a rule is written once and never tuned by ha
 
 - `required_strings`: strings of which every match holds one ("arrow", "chevron", "caret" or
   "angle" for the icon-text rule). `key_of` picks a three-character piece of each (one
-  character of a shorter one); a line whose pieces include none of a rule's keys cannot
-  match it, so the rule is not tried (see `RuleBook`).
+  character of a shorter one); a line whose three-character runs (`runs`) and characters
+  include none of a rule's keys cannot match it, so the rule is not tried (see `RuleBook`).
 - `ascii_matcher`: the pattern carried over to the standard library's `re`, where the same
   alternation fails three to four times faster. It is exact on lines of ASCII characters (92%
   of the lines of the WCXB dumps): every class, property and letter becomes the set of ASCII
@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import regex
@@ -153,11 +153,10 @@ def _rarity(piece: str) -> int:
     return sum(_COMMON.find(c) if c in _COMMON else len(_COMMON) for c in piece)
 
 
-def pieces(text: str) -> set[str]:
-    """Every piece of `text` a key can be: its three-character runs and its characters."""
-    found = {text[i : i + KEY_LENGTH] for i in range(len(text) - KEY_LENGTH + 1)}
-    found.update(text)
-    return found
+def runs(text: str) -> Iterator[tuple[str, ...]]:
+    """The three-character runs of `text`, as tuples of characters: `zip` makes them in C,
+    twice as fast as slicing each out, and a set intersection takes them as they come."""
+    return zip(text, text[1:], text[2:])
 
 
 # -- the ASCII matcher --------------------------------------------------------------------------
