@@ -56,14 +56,22 @@ class Cleaner:
         else:
             blocks = segment_text(text)
         page = Page(blocks=blocks, kind=page_kind, url=url)
-        meta = extract_text_metadata([b.text for b in blocks], url=url, with_language=False) if opts.metadata else None
+        meta = (
+            extract_text_metadata([b.text for b in blocks], url=url, with_language=False)
+            if opts.metadata
+            else None
+        )
         if meta is not None:
             page.hints["title_index"] = meta.title_index
             page.hints["metadata_lines"] = meta.metadata_lines
         run_filters(page, self.filters)
         kept = [v is None or v.keep for v in page.verdicts]
         body = "\n\n".join(b.text for b, k in zip(blocks, kept, strict=True) if k)
-        language = opts.language_hint or (detect_language(body) if opts.metadata else None) or head.language
+        language = (
+            opts.language_hint
+            or (detect_language(body) if opts.metadata else None)
+            or head.language
+        )
         # What the page declares (HTML only) comes first; what its text shows fills the gaps.
         return Document(
             text=body,
@@ -117,7 +125,9 @@ def _to_text(raw: str | bytes, opts: CleanOptions) -> str:
     elif isinstance(raw, str):
         text = raw
         if len(text) > opts.max_bytes:
-            raise InputTooLarge(f"input is {len(text)} characters, above the limit of {opts.max_bytes}")
+            raise InputTooLarge(
+                f"input is {len(text)} characters, above the limit of {opts.max_bytes}"
+            )
     else:
         raise TypeError(f"clean() takes str or bytes, not {type(raw).__name__}")
     if not text.strip():

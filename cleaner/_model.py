@@ -88,7 +88,9 @@ class Block:
         object.__setattr__(self, "_n_words", count_words(self.text))
 
     @classmethod
-    def of_line(cls, index: int, text: str, gap_before: int = 0, n_split: int | None = None) -> Block:
+    def of_line(
+        cls, index: int, text: str, gap_before: int = 0, n_split: int | None = None
+    ) -> Block:
         """`Block(index, text, gap_before)` for a line of a text dump, built four times faster
         than by the dataclass `__init__`, which sets each field of a frozen class through a
         generic call (a third of the time of splitting a dump went there). `n_split`, when the
@@ -101,7 +103,9 @@ class Block:
             n_words = n_split + len(_UNSPACED.findall(text)) // CHARS_PER_UNSPACED_WORD
         return _LineBlock(index, text, gap_before, n_words)  # type: ignore[return-value]
 
-    def decided(self, kept: bool, decided_by: str | None, reason: str, score: float | None) -> Block:
+    def decided(
+        self, kept: bool, decided_by: str | None, reason: str, score: float | None
+    ) -> Block:
         """This block with a final verdict (a quick copy: pages have hundreds of blocks)."""
         clone = object.__new__(Block)
         for name in Block.__slots__:

@@ -25,10 +25,26 @@ Most popular
 def test_public_surface_is_the_documented_one() -> None:
     assert cleaner.__all__ == sorted(cleaner.__all__)
     assert set(cleaner.__all__) == {
-        "BatchJob", "BinaryInput", "Block", "CleanOptions", "Cleaner", "CleanerError",
-        "Document", "EmptyInput", "Filter", "InputError", "InputTooLarge", "Page",
-        "RulesFileError", "Verdict", "__version__", "clean", "clean_sources", "drop",
-        "find_inputs", "keep",
+        "BatchJob",
+        "BinaryInput",
+        "Block",
+        "CleanOptions",
+        "Cleaner",
+        "CleanerError",
+        "Document",
+        "EmptyInput",
+        "Filter",
+        "InputError",
+        "InputTooLarge",
+        "Page",
+        "RulesFileError",
+        "Verdict",
+        "__version__",
+        "clean",
+        "clean_sources",
+        "drop",
+        "find_inputs",
+        "keep",
     }
     for name in cleaner.__all__:
         assert hasattr(cleaner, name)
@@ -114,7 +130,9 @@ def test_options_can_be_passed_as_an_object_or_as_keywords() -> None:
 
 def test_a_cleaner_object_reuses_its_pipeline_and_gives_the_same_result() -> None:
     engine = cleaner.Cleaner(structure=False)
-    assert engine.clean(ARTICLE, kind="text") == cleaner.clean(ARTICLE, kind="text", structure=False)
+    assert engine.clean(ARTICLE, kind="text") == cleaner.clean(
+        ARTICLE, kind="text", structure=False
+    )
     assert engine.clean(ARTICLE, kind="text") == engine.clean(ARTICLE, kind="text")
 
 
@@ -124,7 +142,11 @@ def test_include_blocks_false_leaves_the_blocks_out() -> None:
 
 def test_kind_is_detected_from_the_input() -> None:
     assert cleaner.clean(ARTICLE).kind == "text"
-    html = "<!doctype html><html><body><p>" + "A sentence of the body text. " * 5 + "</p></body></html>"
+    html = (
+        "<!doctype html><html><body><p>"
+        + "A sentence of the body text. " * 5
+        + "</p></body></html>"
+    )
     assert cleaner.clean(html).kind == "html"
 
 

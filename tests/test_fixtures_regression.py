@@ -56,14 +56,18 @@ def test_the_corpus_has_at_least_twenty_pages_of_several_kinds() -> None:
     assert len({p.language for p in pages}) >= 4
 
 
-def test_body_scores_stay_above_the_pinned_floors(results: list[tuple[Fixture, cleaner.Document]]) -> None:
+def test_body_scores_stay_above_the_pinned_floors(
+    results: list[tuple[Fixture, cleaner.Document]],
+) -> None:
     words = [word_f1(doc.text, f.body) for f, doc in results]
     shingle = aggregate_shingle([shingle_prf(doc.text, f.body) for f, doc in results])
     assert mean_word_f1(words) >= FLOOR_WORD_F1
     assert shingle.f1 >= FLOOR_SHINGLE_F1
 
 
-def test_snippet_rates_stay_within_the_pinned_bounds(results: list[tuple[Fixture, cleaner.Document]]) -> None:
+def test_snippet_rates_stay_within_the_pinned_bounds(
+    results: list[tuple[Fixture, cleaner.Document]],
+) -> None:
     found = [snippets_found(doc.text, f.with_) for f, doc in results]
     leaked = [snippets_found(doc.text, f.without) for f, doc in results]
     assert sum(a for a, _ in found) / max(1, sum(b for _, b in found)) >= FLOOR_WITH_FOUND
@@ -77,7 +81,9 @@ def test_metadata_match_rates_stay_above_the_pinned_floors(
         return sum(pairs) / len(pairs) if pairs else 1.0
 
     assert rate([title_matches(d.title, f.title) for f, d in results if f.title]) >= FLOOR_TITLE
-    assert rate([author_matches(d.author, f.author) for f, d in results if f.author]) >= FLOOR_AUTHOR
+    assert (
+        rate([author_matches(d.author, f.author) for f, d in results if f.author]) >= FLOOR_AUTHOR
+    )
     assert rate([date_matches(d.date, f.date) for f, d in results if f.date]) >= FLOOR_DATE
 
 

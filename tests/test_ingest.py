@@ -41,7 +41,9 @@ def test_gzip_is_unpacked_and_a_bomb_is_refused() -> None:
         decode(gzip.compress(b"a" * 5000), max_bytes=1000)
 
 
-@pytest.mark.parametrize("data", [b"%PDF-1.7\n...", b"\x89PNG\r\n\x1a\n\x00\x00", bytes(range(9)) * 50])
+@pytest.mark.parametrize(
+    "data", [b"%PDF-1.7\n...", b"\x89PNG\r\n\x1a\n\x00\x00", bytes(range(9)) * 50]
+)
 def test_binary_payloads_are_refused(data: bytes) -> None:
     with pytest.raises(BinaryInput):
         decode(data, max_bytes=LIMIT)

@@ -70,7 +70,9 @@ def test_furniture_is_dropped_with_its_region_as_reason_and_the_article_stays() 
 def test_header_and_aside_regions_are_recorded_but_left_to_the_other_filters() -> None:
     doc = cleaner.clean(
         _page(
-            ARTICLE.replace("<article>", "<article><aside><p>Key point: the pier is open.</p></aside>"),
+            ARTICLE.replace(
+                "<article>", "<article><aside><p>Key point: the pier is open.</p></aside>"
+            ),
         ),
         kind="html",
     )
@@ -80,7 +82,9 @@ def test_header_and_aside_regions_are_recorded_but_left_to_the_other_filters() -
 
 
 def test_text_dumps_have_no_regions() -> None:
-    doc = cleaner.clean("Home\n\nThe pier reopened on Thursday after three months of repairs.\n", kind="text")
+    doc = cleaner.clean(
+        "Home\n\nThe pier reopened on Thursday after three months of repairs.\n", kind="text"
+    )
     assert all(b.region == "" for b in doc.blocks)
 
 

@@ -56,7 +56,6 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
 }
 
 
-
 def test_rule_names_are_unique_and_every_rule_has_a_caught_line_and_a_kept_sentence() -> None:
     assert_every_rule_has_cases(RULES, CASES)
 

@@ -60,4 +60,8 @@ def test_html_blocks_follow_block_elements_and_keep_inline_text_together() -> No
 
 def test_text_after_a_nested_block_belongs_to_the_outer_block() -> None:
     blocks = segment_html("<div>before<p>inside</p>after</div>")
-    assert [(b.text, b.tag) for b in blocks] == [("before", "div"), ("inside", "p"), ("after", "div")]
+    assert [(b.text, b.tag) for b in blocks] == [
+        ("before", "div"),
+        ("inside", "p"),
+        ("after", "div"),
+    ]

@@ -22,8 +22,12 @@ def write(tmp_path: Path, text: str, name: str = "my-sites.toml") -> Path:
     return path
 
 
-def test_a_drop_rule_removes_matching_lines_with_the_file_and_rule_as_reason(tmp_path: Path) -> None:
-    rules = write(tmp_path, '[[drop]]\nname = "sponsored"\npattern = "^Sponsored by "\nmax_words = 12\n')
+def test_a_drop_rule_removes_matching_lines_with_the_file_and_rule_as_reason(
+    tmp_path: Path,
+) -> None:
+    rules = write(
+        tmp_path, '[[drop]]\nname = "sponsored"\npattern = "^Sponsored by "\nmax_words = 12\n'
+    )
     doc = cleaner.clean(PAGE, kind="text", rules_files=[rules], structure=False)
     first = doc.blocks[0]
     assert not first.kept and first.reason == "my-sites.sponsored"

@@ -106,7 +106,9 @@ def _as_verdict(result: Verdict | bool | str | None, name: str) -> Verdict | Non
         return drop(result)
     if isinstance(result, Verdict):
         return result
-    raise TypeError(f"filter {name!r} returned {type(result).__name__}; expected Verdict, bool, str or None")
+    raise TypeError(
+        f"filter {name!r} returned {type(result).__name__}; expected Verdict, bool, str or None"
+    )
 
 
 def as_filter(obj: FilterLike) -> Filter:

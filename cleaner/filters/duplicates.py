@@ -35,5 +35,8 @@ class TruncatedCopies:
             stem = texts[block.index][: m.start()].rstrip(" ,;:")
             if len(stem.split()) < MIN_PREFIX_WORDS:
                 continue
-            if any(i != block.index and t.startswith(stem) and len(t) > len(stem) for i, t in enumerate(texts)):
+            if any(
+                i != block.index and t.startswith(stem) and len(t) > len(stem)
+                for i, t in enumerate(texts)
+            ):
                 yield block.index, drop("duplicates.truncated-copy")

@@ -86,7 +86,7 @@ _HEADLINE_STYLE = regex.compile(
 # or on a closing double quote alone.
 _STOPS = frozenset(".!?…:;。！？")
 _CLOSERS = "\"'”’»)]」』）"
-_CLOSING_DOUBLE_QUOTES = frozenset("\"”»」』")
+_CLOSING_DOUBLE_QUOTES = frozenset('"”»」』')
 
 
 # The verdicts this stage gives, made once (a page drops hundreds of blocks).
@@ -216,7 +216,11 @@ def _strong_runs(weights: Sequence[float], lo: int, hi: int, bar: float) -> list
     run = best_run(weights, lo, hi)
     if run is None or sum(weights[run.start : run.end]) < bar:
         return []
-    return [run, *_strong_runs(weights, lo, run.start, bar), *_strong_runs(weights, run.end, hi, bar)]
+    return [
+        run,
+        *_strong_runs(weights, lo, run.start, bar),
+        *_strong_runs(weights, run.end, hi, bar),
+    ]
 
 
 def _section_headings(page: Page) -> list[int]:

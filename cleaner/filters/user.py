@@ -63,8 +63,12 @@ def load_rules_file(path: str | Path) -> list[RuleSet]:
 
 def _rule(path: Path, entry: object) -> LineRule:
     if not isinstance(entry, dict) or not {"name", "pattern"} <= set(entry) or set(entry) - _KEYS:
-        raise RulesFileError(f"{path}: each rule needs `name` and `pattern` (and may set `max_words`): {entry!r}")
+        raise RulesFileError(
+            f"{path}: each rule needs `name` and `pattern` (and may set `max_words`): {entry!r}"
+        )
     max_words = entry.get("max_words")
     if max_words is not None and (not isinstance(max_words, int) or max_words < 1):
-        raise RulesFileError(f"{path}: max_words must be a positive integer in rule {entry['name']!r}")
+        raise RulesFileError(
+            f"{path}: max_words must be a positive integer in rule {entry['name']!r}"
+        )
     return LineRule(str(entry["name"]), str(entry["pattern"]), max_words)

@@ -97,7 +97,10 @@ def _detect(data: bytes) -> tuple[str, str]:
     # tie is arbitrary (cp1250 or cp1257 for French). Among equally good guesses, windows-1252
     # is what such a page most likely is: it is the web's most common legacy encoding.
     for match in results:
-        if match.encoding == PREFERRED_ON_TIE and match.percent_chaos <= best.percent_chaos + TIE_CHAOS:
+        if (
+            match.encoding == PREFERRED_ON_TIE
+            and match.percent_chaos <= best.percent_chaos + TIE_CHAOS
+        ):
             return str(match), match.encoding
     return str(best), best.encoding
 

@@ -223,7 +223,9 @@ def _markup_author(tree: LexborHTMLParser) -> str | None:
     `rel="author"` link."""
     for node in tree.css('[itemprop="author"]'):
         name_node = node.css_first('[itemprop="name"]') or node
-        name = _text(name_node.attributes.get("content") or name_node.text(deep=True, separator=" "))
+        name = _text(
+            name_node.attributes.get("content") or name_node.text(deep=True, separator=" ")
+        )
         if name and len(name.split()) <= MAX_AUTHOR_WORDS and not _PROFILE_URL.search(name):
             return name
     link = tree.css_first('a[rel~="author"]')

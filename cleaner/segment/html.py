@@ -123,7 +123,9 @@ class _Collector:
                     index=len(self.blocks),
                     text=text,
                     tag=tag,
-                    heading=int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0,
+                    heading=int(tag[1])
+                    if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit()
+                    else 0,
                     path=_path(owner),
                     attrs=_attrs(owner),
                     link_density=min(1.0, link_chars / max(1, len(text))),

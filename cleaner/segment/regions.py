@@ -59,7 +59,9 @@ def find_regions(tree: LexborHTMLParser, root: LexborNode) -> dict[int, str]:
     region "main" for the container the page marks as its main content."""
     page_chars = len(root.text(deep=True, separator=" ", strip=True)) or 1
     regions: dict[int, str] = {}
-    mains = [(len(n.text(deep=True, separator=" ", strip=True)), n) for n in root.css(MAIN_SELECTOR)]
+    mains = [
+        (len(n.text(deep=True, separator=" ", strip=True)), n) for n in root.css(MAIN_SELECTOR)
+    ]
     if mains:
         chars, main = max(mains, key=lambda m: m[0])
         if chars >= MIN_MAIN_SHARE * page_chars:

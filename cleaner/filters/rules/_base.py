@@ -97,7 +97,9 @@ class _CompiledRule:
         if any(r != r.lower() for r in rule.requires):
             raise ValueError(f"rule {rule.name!r}: `requires` strings must be lower case")
         on_ascii = (
-            _screen.ascii_matcher(rule.pattern, anchored, ignore_case=not on_lowered) if _screen else None
+            _screen.ascii_matcher(rule.pattern, anchored, ignore_case=not on_lowered)
+            if _screen
+            else None
         )
         return cls(
             rule.name, rule.max_words, run, on_lowered, anchored, rule.requires,
@@ -286,10 +288,13 @@ class RuleBook:
         compiled = [(rs, rule) for rs in self.rulesets for rule in rs._compiled]
         bit_of = {(rs.name, rule.name): 1 << i for i, (rs, rule) in enumerate(compiled)}
         self._entries: list[_BookEntry] = [
-            (rule.on_ascii, rule.run, rule.on_lowered, f"{rs.name}.{rule.name}") for rs, rule in compiled
+            (rule.on_ascii, rule.run, rule.on_lowered, f"{rs.name}.{rule.name}")
+            for rs, rule in compiled
         ]
         self._all_bits = (1 << len(compiled)) - 1
-        self._limits = [sys.maxsize if rule.max_words is None else rule.max_words for _, rule in compiled]
+        self._limits = [
+            sys.maxsize if rule.max_words is None else rule.max_words for _, rule in compiled
+        ]
         self._max_words = max(self._limits, default=0)
         # `_for_length` tabulated for the line lengths that occur.
         self._by_words = [self._for_length(n) for n in range(min(self._max_words, 1000) + 1)]
@@ -326,7 +331,9 @@ class RuleBook:
         self._char_keys = frozenset(self._char_masks)
         # Each rule's required strings, longest first (the rarer), for lines too long to cut.
         self._required = [
-            tuple(sorted(rule.required, key=len, reverse=True)) if rule.required and _screen else None
+            tuple(sorted(rule.required, key=len, reverse=True))
+            if rule.required and _screen
+            else None
             for _, rule in compiled
         ]
 
@@ -352,7 +359,9 @@ class RuleBook:
         bits = self._by_prefix.get(lowered[:2])
         if bits is None:
             bits = self._by_prefix.get(lowered[:1], self._all_bits)
-        bits &= self._by_words[n_words] if n_words < len(self._by_words) else self._for_length(n_words)
+        bits &= (
+            self._by_words[n_words] if n_words < len(self._by_words) else self._for_length(n_words)
+        )
         if bits:
             bits = self._screened(lowered, bits)
         entries = self._entries

@@ -156,7 +156,7 @@ def _rarity(piece: str) -> int:
 def runs(text: str) -> Iterator[tuple[str, ...]]:
     """The three-character runs of `text`, as tuples of characters: `zip` makes them in C,
     twice as fast as slicing each out, and a set intersection takes them as they come."""
-    return zip(text, text[1:], text[2:])
+    return zip(text, text[1:], text[2:], strict=False)  # the shorter slices end it
 
 
 # -- the ASCII matcher --------------------------------------------------------------------------
@@ -178,7 +178,9 @@ _ANY = [(_sre.CATEGORY, _sre.CATEGORY_SPACE), (_sre.CATEGORY, _sre.CATEGORY_NOT_
 _NOTHING = [(_sre.NEGATE, None), *_ANY]
 
 
-def ascii_matcher(pattern: str, anchored: bool, *, ignore_case: bool) -> Callable[[str], object] | None:
+def ascii_matcher(
+    pattern: str, anchored: bool, *, ignore_case: bool
+) -> Callable[[str], object] | None:
     """The `match` (anchored) or `search` method of a `re` pattern that, on a line of ASCII
     characters, matches exactly when `pattern` does under `regex` (with IGNORECASE when
     `ignore_case`, as `RULE_FLAGS`; else as `LOWERED_FLAGS`), or None when the pattern

@@ -113,7 +113,16 @@ RULES: tuple[LineRule, ...] = (
         r"|wszelkie prawa zastrzeżone|все права защищены|усі права захищені|всі права захищені"
         r"|alle rechten voorbehouden)\W*$",
         COPYRIGHT_MAX_WORDS,
-        requires=("reserv", "réserv", "vorbehalten", "voorbehouden", "riservati", "zastrzeżone", "защищены", "захищені"),
+        requires=(
+            "reserv",
+            "réserv",
+            "vorbehalten",
+            "voorbehouden",
+            "riservati",
+            "zastrzeżone",
+            "защищены",
+            "захищені",
+        ),
     ),
     LineRule(
         # "Privacy Policy", "Contact us", "Privacy Policy | Terms of Use | Sitemap".
