@@ -48,8 +48,9 @@ class Page:
         verdict = self.verdicts[index]
         return verdict is not None and not verdict.keep
 
-    def open_blocks(self) -> Iterator[Block]:
-        return (b for b in self.blocks if self.verdicts[b.index] is None)
+    def open_blocks(self) -> list[Block]:
+        """The blocks no filter has decided yet, as they stand when asked."""
+        return [b for b, v in zip(self.blocks, self.verdicts, strict=True) if v is None]
 
     def record(self, index: int, verdict: Verdict, decider: str) -> None:
         if self.verdicts[index] is None:

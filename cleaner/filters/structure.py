@@ -116,14 +116,17 @@ def is_prose(block: Block) -> bool:
 
 
 def block_weight(block: Block, dropped: bool) -> float:
-    if dropped:
-        return DROPPED_WEIGHT
-    n = block.n_words
-    if is_prose(block):
-        return float(min(n, PROSE_WEIGHT_CAP))
-    if n >= 2 and ends_like_a_sentence(block.text):
-        return SHORT_SENTENCE_WEIGHT
-    return HEADING_LINE_WEIGHT if n >= 3 else SHORT_LINE_WEIGHT
+    return DROPPED_WEIGHT if dropped else _weight(block.n_words, block.text)
+
+
+def _weight(n_words: int, text: str) -> float:
+    # The sentence-end test once a block; PROSE_MIN_WORDS is above 2, so a block of fewer
+    # than 2 words is neither prose nor a short sentence.
+    if n_words < 2 or not ends_like_a_sentence(text):
+        return HEADING_LINE_WEIGHT if n_words >= 3 else SHORT_LINE_WEIGHT
+    if n_words >= PROSE_MIN_WORDS:
+        return float(min(n_words, PROSE_WEIGHT_CAP))
+    return SHORT_SENTENCE_WEIGHT
 
 
 def best_run(weights: Sequence[float], lo: int = 0, hi: int | None = None) -> Extent | None:
@@ -194,7 +197,10 @@ class ArticleExtent:
 
 
 def _weights(page: Page) -> list[float]:
-    weights = [block_weight(b, page.is_dropped(b.index)) for b in page.blocks]
+    weights = [
+        DROPPED_WEIGHT if v is not None and not v.keep else _weight(b.n_words, b.text)
+        for b, v in zip(page.blocks, page.verdicts, strict=True)
+    ]
     for i in _section_headings(page):
         weights[i] = BARRIER
     return weights

@@ -21,7 +21,7 @@ Measured on wcxb-dev innerText dumps by scripts/measure_text_metadata.py.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
@@ -166,7 +166,9 @@ def extract_text_metadata(
     `url` supplies a title hint from its slug; `now` bounds plausible dates (default today);
     `with_language=False` skips language detection (the caller may run it on the body).
     """
-    scan = _scan(lines, _today(now), guess_slash_order(lines))
+    # The few lines with a year in them, which both the slash order and the scan look at.
+    dated = {i for i, line in enumerate(lines) if may_contain_date(line)}
+    scan = _scan(lines, _today(now), guess_slash_order(lines, dated=dated), dated)
     byline = _choose_byline(scan, lines)
     # An author box sits after the article: neither its date nor its headline is near it.
     anchor = byline.indices[-1] if byline and byline.source != "box" else None
@@ -198,7 +200,7 @@ def _today(now: date | datetime | None) -> date:
 # -- scanning -----------------------------------------------------------------------------------
 
 
-def _scan(lines: Sequence[str], now: date, order: SlashOrder | None) -> _Scan:
+def _scan(lines: Sequence[str], now: date, order: SlashOrder | None, dated: set[int]) -> _Scan:
     bylines: list[_BylineHit] = []
     date_lines: list[_DateLine] = []
     reading_lines: list[int] = []
@@ -216,7 +218,7 @@ def _scan(lines: Sequence[str], now: date, order: SlashOrder | None) -> _Scan:
             continue
         # Most lines fail all three cheap tests and cost a few microseconds.
         folded = line.casefold()
-        dates = find_dates(line, now=now, slash_order=order) if may_contain_date(line) else []
+        dates = find_dates(line, now=now, slash_order=order) if i in dated else []
         if dates or may_be_byline(line, folded=folded):
             hit = _byline_at(lines, i, line, dates, now, order)
             if hit is not None:
@@ -339,16 +341,21 @@ _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}'’\-]*")
 
 
 class _LowerWords:
-    """The words a dump prints in lower case somewhere, gathered on first use."""
+    """Whether a dump prints a word in lower case somewhere (a whole word of lower-case
+    letters). Only a few words are ever asked about, so only the lines that hold each are
+    read, not the whole dump."""
 
     def __init__(self, lines: Sequence[str]) -> None:
         self._lines = lines
-        self._words: set[str] | None = None
+        self._known: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
-        if self._words is None:
-            self._words = set(_LOWER_WORD.findall("\n".join(self._lines)))
-        return word in self._words
+        known = self._known.get(word)
+        if known is None:
+            known = self._known[word] = any(
+                word in line and word in _LOWER_WORD.findall(line) for line in self._lines
+            )
+        return known
 
 
 def _common_words_only(hit: _BylineHit, lower: _LowerWords) -> bool:
@@ -494,17 +501,23 @@ _US_CUES = regex.compile(
 )
 
 
-def guess_slash_order(lines: Sequence[str]) -> SlashOrder | None:
+def guess_slash_order(
+    lines: Sequence[str], *, dated: Collection[int] | None = None
+) -> SlashOrder | None:
     """Month-first or day-first for the page's ambiguous slash dates ("03/04/2025").
 
     The rule: dates on the same page whose values settle the order ("27/02/2025") decide by
     majority; failing that, a US-looking page (a US time zone, or a month written before the
     day) reads month first; otherwise the order stays unknown and such dates are skipped.
+    `dated`, when the caller has it, lists the lines for which `may_contain_date` is true.
     """
     votes: Counter[SlashOrder] = Counter()
     us_cue = False
-    for line in lines:
-        if len(line) > 2 * MAX_BYLINE_CHARS or not may_contain_date(line):
+    if dated is None:
+        dated = [i for i, line in enumerate(lines) if may_contain_date(line)]
+    for i in dated:  # the outcome does not depend on the order
+        line = lines[i]
+        if len(line) > 2 * MAX_BYLINE_CHARS:
             continue
         for first, second in _SLASH_DATE.findall(line):
             a, b = int(first), int(second)
