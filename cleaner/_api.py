@@ -52,7 +52,7 @@ class Cleaner:
             tree = LexborHTMLParser(text)
             if opts.metadata:
                 head = extract_head_metadata(tree)
-            blocks = segment_tree(tree)
+            blocks = segment_tree(tree, html=text)
         else:
             blocks = segment_text(text)
         page = Page(blocks=blocks, kind=page_kind, url=url)

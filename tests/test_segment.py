@@ -65,3 +65,30 @@ def test_text_after_a_nested_block_belongs_to_the_outer_block() -> None:
         ("inside", "p"),
         ("after", "div"),
     ]
+
+
+_PARAGRAPH = (
+    "The agent stopped again this morning after the update, and the event log shows nothing "
+    "about the reason, so we restarted the service by hand and kept watching the metrics. "
+)
+
+
+def test_a_page_that_shows_nothing_without_scripts_is_read_from_its_noscript_copy() -> None:
+    # A forum's crawler view: the app shell is empty, the posts sit inside <noscript>.
+    html = (
+        "<html><body><div id='app'></div><noscript><div role='main'><h1>Agents crashing</h1>"
+        f"<p>{_PARAGRAPH * 4}</p><p>{_PARAGRAPH * 4}</p></div></noscript></body></html>"
+    )
+    texts = [b.text for b in segment_html(html)]
+    assert texts[0] == "Agents crashing"
+    assert len(texts) == 3
+
+
+def test_a_hidden_menu_stays_out_of_a_page_that_shows_its_article() -> None:
+    hidden_menu = "".join(f"<li>Menu entry number {i}</li>" for i in range(80))
+    html = (
+        f"<html><body><ul hidden>{hidden_menu}</ul><noscript>Please turn on JavaScript</noscript>"
+        f"<article><p>{_PARAGRAPH * 12}</p></article></body></html>"
+    )
+    texts = [b.text for b in segment_html(html)]
+    assert len(texts) == 1 and texts[0].startswith("The agent stopped")

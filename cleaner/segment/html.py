@@ -15,10 +15,20 @@ from cleaner._model import Block
 from cleaner.segment.regions import find_regions
 
 # Removed before walking: never visible text.
-INVISIBLE_SELECTOR = (
-    "script, style, noscript, template, svg, math, iframe, object, embed, canvas, "
-    "head, [hidden], [style*='display:none'], [style*='display: none']"
-)
+INVISIBLE_SELECTOR = "script, style, template, svg, math, iframe, object, embed, canvas, head"
+# Removed too, unless the page shows next to nothing without them: what a browser shows only
+# with scripts off (`noscript`), and what it hides until a script reveals it (`hidden`,
+# inline `display:none`). Forums serve their posts to crawlers inside <noscript>; pages that
+# stream their HTML park the content in a hidden container that a script moves into place.
+SCRIPTED_SELECTOR = "noscript, [hidden], [style*='display:none'], [style*='display: none']"
+
+REVEAL_MIN_CHARS = 1_000
+REVEAL_RATIO = 1.5
+"""The scripted subtrees are read when they hold at least REVEAL_MIN_CHARS characters of text
+and REVEAL_RATIO times the text shown without them (and reading them gives that much more).
+On the WCXB train split this lifts word F1 from 0.793 (never read) to 0.811 (forum pages
+0.56 to 0.72); ratios 0.5 to 1.5 score alike (0.811), 2 and 4 a little less (0.810, 0.809);
+a minimum of 300 or 1,000 characters scores the same, 3,000 loses forum pages (0.810)."""
 _BLOCK_TAG_NAMES = (
     "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
     "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu "
@@ -31,13 +41,40 @@ PATH_DEPTH = 6
 
 
 def segment_html(html: str) -> list[Block]:
-    return segment_tree(LexborHTMLParser(html))
+    return segment_tree(LexborHTMLParser(html), html=html)
 
 
-def segment_tree(tree: LexborHTMLParser) -> list[Block]:
-    """The blocks of a parsed page (its invisible subtrees are removed from `tree`)."""
-    for node in tree.css(INVISIBLE_SELECTOR):
+def segment_tree(tree: LexborHTMLParser, *, html: str | None = None) -> list[Block]:
+    """The blocks of a parsed page (its invisible subtrees are removed from `tree`).
+
+    When the page shows next to no text but its scripted subtrees hold much (see
+    `SCRIPTED_SELECTOR`), and `html` is given to parse the page again, the blocks are read
+    with those subtrees in.
+    """
+    _remove(tree, INVISIBLE_SELECTOR)
+    scripted = tree.css(SCRIPTED_SELECTOR)
+    # An upper bound (nested subtrees count twice); only decides whether to look again.
+    scripted_chars = sum(len(node.text(deep=True, strip=True)) for node in scripted)
+    for node in scripted:
         node.decompose()
+    blocks = _collect(tree)
+    if html is None or scripted_chars < REVEAL_MIN_CHARS:
+        return blocks
+    shown = sum(len(b.text) for b in blocks)
+    if scripted_chars < REVEAL_RATIO * shown:
+        return blocks
+    again = LexborHTMLParser(html)
+    _remove(again, INVISIBLE_SELECTOR)
+    revealed = _collect(again)
+    return revealed if sum(len(b.text) for b in revealed) > REVEAL_RATIO * shown else blocks
+
+
+def _remove(tree: LexborHTMLParser, selector: str) -> None:
+    for node in tree.css(selector):
+        node.decompose()
+
+
+def _collect(tree: LexborHTMLParser) -> list[Block]:
     root = tree.body or tree.root
     if root is None:
         return []
