@@ -55,6 +55,14 @@ SHORT_SENTENCE_WEIGHT = 1.0
 # total reaches both this floor (about one full sentence) and this share of the best run's.
 SECONDARY_MIN_SCORE = 15.0
 SECONDARY_SHARE = 0.25
+# A page whose article runs hold less than this share of the words the earlier filters left is
+# not one article but a listing: a shop's category, a search result, a table of links, where
+# the body is short items rather than a stretch of prose. Such a page keeps those words (the
+# stage drops nothing). On the WCXB train split (HTML) 0.2 lifts word F1 from 0.811 to 0.831
+# (collections 0.48 to 0.61, listings 0.54 to 0.66, articles unchanged); 0.1 and 0.3 give
+# 0.827 and 0.830.
+MIN_ARTICLE_SHARE = 0.2
+
 # Section headings of teaser and news-feed lists ("Most popular", "More news"): no run crosses
 # one, and no run below the best one is taken after one. (Ending the article at the first such
 # heading lost recall on the train split: "Related" boxes also stand inside articles.)
@@ -168,8 +176,12 @@ class ArticleExtent:
             runs[-1] = Extent(runs[-1].start, _best_end(weights, runs[-1].start, min(cards)))
         first, last = runs[0].start, runs[-1].end
         inside = {i for run in runs for i in range(run.start, run.end)}
+        open_blocks = page.open_blocks()
+        in_runs = sum(b.n_words for b in open_blocks if b.index in inside and b.index not in cards)
+        if in_runs < MIN_ARTICLE_SHARE * sum(b.n_words for b in open_blocks):
+            return  # a listing, not an article: what the other filters left stays
         teasers = _inline_teasers(page) if _is_news(page) else set()
-        for block in page.open_blocks():
+        for block in open_blocks:
             if block.index < first:
                 yield block.index, _BEFORE_ARTICLE
             elif block.index in cards:
