@@ -21,8 +21,12 @@ def _head(head: str, body: str = BODY, lang: str = "en") -> str:
     return f'<html lang="{lang}"><head>{head}</head>{body}</html>'
 
 
-def _meta(head: str) -> HeadMetadata:
-    return extract_head_metadata(LexborHTMLParser(_head(head)), now=NOW)
+# The same article without a printed headline: what the head declares is all there is.
+BODY_WITHOUT_H1 = BODY.replace("<h1>The pier reopens after the storm</h1>", "")
+
+
+def _meta(head: str, body: str = BODY_WITHOUT_H1) -> HeadMetadata:
+    return extract_head_metadata(LexborHTMLParser(_head(head, body)), now=NOW)
 
 
 def test_an_article_object_in_json_ld_gives_headline_authors_and_date() -> None:
@@ -83,6 +87,23 @@ def test_the_site_name_is_taken_off_the_title_element() -> None:
     # A separator inside the headline stays when the last part is not the site's name.
     kept = _meta("<title>Storm: the pier reopens</title>")
     assert kept.title == "Storm: the pier reopens"
+
+
+def test_the_printed_h1_is_the_headline_when_it_shares_words_with_the_declared_title() -> None:
+    # Sites declare a title tuned for search and print another above the article.
+    meta = _meta('<meta property="og:title" content="Pier Reopens: What You Need to Know">', BODY)
+    assert meta.title == "The pier reopens after the storm"
+
+
+def test_an_h1_that_says_something_else_is_not_the_headline() -> None:
+    logo = BODY.replace("The pier reopens after the storm", "Harbour Times")
+    meta = _meta('<meta property="og:title" content="Pier reopens after the storm">', logo)
+    assert meta.title == "Pier reopens after the storm"
+
+
+def test_a_title_escaped_twice_by_the_site_is_unescaped() -> None:
+    meta = _meta('<meta property="og:title" content="Pier reopens &amp;#8211; at last">')
+    assert meta.title == "Pier reopens \u2013 at last"
 
 
 def test_language_and_canonical_url_come_from_the_markup() -> None:

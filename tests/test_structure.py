@@ -95,3 +95,22 @@ def test_a_line_ending_on_a_quoted_stop_ends_like_a_sentence() -> None:
     assert ends_like_a_sentence("She said it was over.”")
     assert ends_like_a_sentence("(See the table below.)")
     assert not ends_like_a_sentence("Read the full story")
+
+
+LISTING = "\n".join(
+    [
+        "Garden tools",
+        "Spring sale on everything for the shed.",
+        *(f"Hand trowel model {i} with ash handle\n£{i + 4}.99\nIn stock" for i in range(25)),
+    ]
+)
+
+
+def test_a_listing_keeps_its_items_when_no_stretch_of_prose_holds_the_page() -> None:
+    # The only sentence is one short line; the body of this page is its items, and the
+    # structural stage must not cut the page down to that sentence.
+    doc = cleaner.clean(LISTING, kind="text")
+    body = kept(doc)
+    assert "Hand trowel model 0 with ash handle" in body
+    assert "Hand trowel model 24 with ash handle" in body
+    assert not any(b.reason.startswith("structure.") for b in doc.blocks)

@@ -23,6 +23,7 @@ and not after the time of cleaning, give or take `dates.FUTURE_TOLERANCE`).
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from typing import Any
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
+from cleaner.evaluate.scores import word_f1
 from cleaner.metadata.dates import EARLIEST_YEAR, FUTURE_TOLERANCE
 
 # JSON-LD types whose fields describe the page's main text.
@@ -102,6 +104,14 @@ SITE_KEYS = ("og:site_name", "application-name", "twitter:site")
 DESCRIPTION_KEYS = ("description", "og:description", "twitter:description")
 
 
+HEADLINE_MIN_OVERLAP = 0.2
+"""The page's first `<h1>` is its headline when its words overlap the declared title's at this
+word F1 or more. On the WCXB train split title matches rise from 0.657 (the declared title,
+site name taken off) to 0.780; 0.1, 0.3 and 0.4 give 0.773, 0.775 and 0.761, and taking the
+`<h1>` whatever it says 0.737."""
+HEADLINE_MAX_WORDS = 30
+"""A longer `<h1>` is a page that wraps its whole content in one, not a headline."""
+
 _TITLE_SEPARATORS = regex.compile(r"\s+[|–—·:»/-]\s+|\s+[-–—]{1,2}\s+")
 _PROFILE_URL = regex.compile(r"^(?:https?:)?//|^www\.|^@")
 _SPACES = regex.compile(r"\s+")
@@ -133,7 +143,7 @@ def extract_head_metadata(tree: LexborHTMLParser, *, now: datetime | None = None
         node = tree.css_first("title")
         title = _text(node.text()) if node is not None else None
     return HeadMetadata(
-        title=_without_site_name(title, sitename) if title else None,
+        title=_page_headline(tree, _without_site_name(title, sitename) if title else None),
         author=_authors(ld.get("author")) or _author_from_metas(metas) or _markup_author(tree),
         date=_plausible_date(ld.get("datePublished"), now)
         or next((d for key in DATE_KEYS if (d := _plausible_date(metas.get(key), now))), None)
@@ -247,8 +257,26 @@ def _text(value: Any) -> str | None:
         value = value[0] if value else None
     if not isinstance(value, str):
         return None
+    if "&" in value:
+        value = html.unescape(value)  # escaped twice by the site: "&#8211;" in a meta tag
     text = _SPACES.sub(" ", value).strip()
     return text or None
+
+
+def _page_headline(tree: LexborHTMLParser, declared: str | None) -> str | None:
+    """The headline as the page prints it: its first `<h1>` when that shares words with the
+    declared title (sites declare a title tuned for search and social cards, and print
+    another above the article), else the declared title."""
+    for node in tree.css("h1"):
+        printed = _text(node.text(deep=True, separator=" ", strip=True))
+        if printed is None:
+            continue
+        if len(printed.split()) > HEADLINE_MAX_WORDS:
+            break
+        if declared is None or word_f1(printed, declared).f1 >= HEADLINE_MIN_OVERLAP:
+            return printed
+        break
+    return declared
 
 
 def _first(metas: dict[str, str], keys: tuple[str, ...]) -> str | None:
