@@ -92,3 +92,13 @@ def test_a_hidden_menu_stays_out_of_a_page_that_shows_its_article() -> None:
     )
     texts = [b.text for b in segment_html(html)]
     assert len(texts) == 1 and texts[0].startswith("The agent stopped")
+
+
+def test_link_density_counts_each_linked_text_node_without_its_spaces() -> None:
+    # "the full " and "story" are linked: 8 + 5 characters of the 24 in the block.
+    (paragraph,) = segment_html("<p>Read <a href='#'>the full <b>story</b></a> here</p>")
+    assert paragraph.text == "Read the full story here"
+    assert paragraph.link_density == 13 / 24
+    # A block inside a link: all its text is linked, bar the space between two text nodes.
+    (card,) = segment_html("<a href='#'><div>Card <i>title</i></div></a>")
+    assert card.link_density == 9 / 10

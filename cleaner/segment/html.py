@@ -8,7 +8,6 @@ elements, inline `display:none`) are removed in lexbor before the walk.
 
 from __future__ import annotations
 
-import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleaner._model import Block
@@ -35,7 +34,6 @@ _BLOCK_TAG_NAMES = (
     "nav ol p pre section summary table tbody td tfoot th thead tr ul option caption"
 )
 BLOCK_TAGS = frozenset(_BLOCK_TAG_NAMES.split(" "))
-_SPACES = regex.compile(r"\s+")
 # How many ancestors the path records: enough to tell an article's paragraphs from a sidebar's.
 PATH_DEPTH = 6
 
@@ -91,6 +89,7 @@ class _Collector:
         self.owner: LexborNode | None = None
         self.regions = regions
         self.region = ""  # the region of the innermost furniture container open
+        self.paths: dict[int, str] = {}  # a parent's path by its mem_id
 
     def walk(self, root: LexborNode) -> None:
         # An explicit stack: real pages nest deeper than Python's recursion limit allows.
@@ -100,6 +99,7 @@ class _Collector:
             (root, 0, False, None, "")
         ]
         regions = self.regions
+        mixed, link_chars = _leaves(root)
         while stack:
             node, in_link, in_pre, restore, restore_region = stack.pop()
             if node is None:
@@ -124,6 +124,11 @@ class _Collector:
                 region = regions.get(node.mem_id) if regions else None
                 if region is not None:
                     self.region = region
+                if not in_pre and tag not in _LINE_KEEPING and node.mem_id not in mixed:
+                    # Most blocks hold inline content alone (a paragraph, a list item): lexbor
+                    # joins their text nodes, and the walk does not visit each one.
+                    self.add_leaf(node, in_link > 0, link_chars)
+                    continue
             link = in_link + (1 if tag == "a" else 0)
             pre = in_pre or tag in ("pre", "textarea")
             children = []
@@ -132,6 +137,19 @@ class _Collector:
                 children.append(child)
                 child = child.next
             stack.extend((c, link, pre, None, "") for c in reversed(children))
+
+    def add_leaf(self, node: LexborNode, in_link: bool, link_chars: dict[int, int]) -> None:
+        """The text of a block whose content is all inline, as the walk would gather it node
+        by node: text nodes joined, source line breaks as spaces, and the characters of the
+        text nodes inside links (each stripped) counted."""
+        text = node.text(deep=True)
+        if not text:
+            return
+        self.parts.append(text.replace("\n", " "))
+        if in_link:
+            self.link_chars += len(node.text(deep=True, strip=True))
+        else:
+            self.link_chars += link_chars.get(node.mem_id, 0)
 
     def add_text(self, text: str, in_link: bool) -> None:
         if not text:
@@ -150,25 +168,74 @@ class _Collector:
         owner = self.owner
         if owner is None or raw.isspace():
             return
+        tag = owner.tag or ""
+        heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
+        path = attrs = ""
         for line in raw.split("\n"):
-            text = _SPACES.sub(" ", line).strip()
-            if not text or owner is None:
+            text = " ".join(line.split())
+            if not text:
                 continue
-            tag = owner.tag or ""
+            if not path:
+                path, attrs = self.path_of(owner), _attrs(owner)
             self.blocks.append(
-                Block(
-                    index=len(self.blocks),
-                    text=text,
+                Block.of_element(
+                    len(self.blocks),
+                    text,
                     tag=tag,
-                    heading=int(tag[1])
-                    if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit()
-                    else 0,
-                    path=_path(owner),
-                    attrs=_attrs(owner),
+                    heading=heading,
+                    path=path,
+                    attrs=attrs,
                     link_density=min(1.0, link_chars / max(1, len(text))),
                     region=self.region,
                 )
             )
+
+    def path_of(self, node: LexborNode) -> str:
+        """`_path(node)`, with each parent's path remembered: siblings share it."""
+        parent = node.parent
+        if parent is None or parent.tag in ("html", None):
+            return _path(node)
+        key = parent.mem_id
+        above = self.paths.get(key)
+        if above is None:
+            above = self.paths[key] = _path(parent)
+        return "/".join([*above.split("/")[-(PATH_DEPTH - 1) :], node.tag or ""])
+
+
+# Elements whose text keeps its line breaks: a block holding one is walked node by node.
+_LINE_KEEPING = frozenset({"pre", "textarea"})
+# What an inline-only block must not hold: a nested block, a line break, or text that keeps
+# its line breaks.
+_NOT_INLINE = ", ".join(sorted(BLOCK_TAGS | _LINE_KEEPING | {"br"}))
+
+
+def _leaves(root: LexborNode) -> tuple[set[int], dict[int, int]]:
+    """The blocks under `root` that hold something besides inline content (their `mem_id`),
+    and the characters of link text in each block, found with two selections in lexbor.
+
+    A block holds a nested block (or a `<br>`, a `<pre>`) exactly when it is the nearest
+    block above one: the elements between them are all inline.
+    """
+    mixed = set()
+    for node in root.css(_NOT_INLINE):
+        block = _block_above(node)
+        if block is not None:
+            mixed.add(block.mem_id)
+    link_chars: dict[int, int] = {}
+    for link in root.css("a"):
+        block = _block_above(link)
+        if block is not None:
+            key = block.mem_id
+            # Each text node's characters, stripped, as the walk counts them.
+            link_chars[key] = link_chars.get(key, 0) + len(link.text(deep=True, strip=True))
+    return mixed, link_chars
+
+
+def _block_above(node: LexborNode) -> LexborNode | None:
+    parent = node.parent
+    while parent is not None and parent.tag not in BLOCK_TAGS:
+        parent = parent.parent
+    return parent
 
 
 def _path(node: LexborNode) -> str:
