@@ -110,3 +110,17 @@ def test_a_main_element_with_almost_no_text_is_not_taken_for_the_content() -> No
     )
     assert "three months of repairs" in doc.text
     assert all(b.reason != "dom.outside-main" for b in doc.blocks)
+
+
+def test_a_modal_dialog_is_dropped_though_its_text_reads_like_an_article() -> None:
+    policy = (
+        "<p>We process personal information for our legitimate business purposes, which include "
+        "providing the services you ask for and keeping your account secure.</p>"
+    )
+    doc = cleaner.clean(
+        _page(ARTICLE, f'<div role="dialog" aria-modal="true"><h2>Privacy</h2>{policy}</div>'),
+        kind="html",
+    )
+    assert "legitimate business purposes" not in doc.text
+    assert "The town pier reopened" in doc.text
+    assert any(b.reason == "dom.dialog" for b in doc.blocks)

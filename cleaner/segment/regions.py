@@ -26,6 +26,7 @@ REGION_SELECTORS: dict[str, str] = {
         '[id*="cookie" i], [class*="cookie" i], [id*="consent" i], [class*="consent" i], '
         '[id*="gdpr" i], [class*="gdpr" i]'
     ),
+    "dialog": 'dialog, [role="dialog"], [role="alertdialog"], [aria-modal="true"]',
     "nav": 'nav, [role="navigation"], [role="menubar"], [class*="breadcrumb" i]',
     "header": 'header, [role="banner"]',
     "footer": 'footer, [role="contentinfo"]',
