@@ -67,14 +67,26 @@ def find_regions(tree: LexborHTMLParser, root: LexborNode) -> dict[int, str]:
         chars, main = max(mains, key=lambda m: m[0])
         if chars >= MIN_MAIN_SHARE * page_chars:
             regions[main.mem_id] = "main"
+    holders = _holding_the_body(root)
     for region, selector in REGION_SELECTORS.items():
         for node in root.css(selector):
-            if node.mem_id in regions:
-                continue
-            if node.css_first(_BODY_SELECTOR) is not None:
+            if node.mem_id in regions or node.mem_id in holders:
                 continue
             chars = len(node.text(deep=True, separator=" ", strip=True))
             if chars > MAX_TEXT_SHARE * page_chars:
                 continue
             regions[node.mem_id] = region
     return regions
+
+
+def _holding_the_body(root: LexborNode) -> set[int]:
+    """The `mem_id` of every element that is or contains one of `_BODY_SELECTOR`'s: one
+    selection and a walk up from each (a page has a few), instead of a selection under every
+    furniture container."""
+    holders: set[int] = set()
+    for marker in root.css(_BODY_SELECTOR):
+        node: LexborNode | None = marker
+        while node is not None and node.mem_id not in holders:
+            holders.add(node.mem_id)
+            node = node.parent
+    return holders
