@@ -33,6 +33,8 @@ from typing import Any
 import regex
 from selectolax.lexbor import LexborHTMLParser
 
+# The benchmark's word F1 doubles as the test of whether an <h1> says what the declared title
+# says: the measure the headline rule was calibrated with.
 from cleaner.evaluate.scores import word_f1
 from cleaner.metadata.dates import EARLIEST_YEAR, FUTURE_TOLERANCE
 

@@ -2,8 +2,10 @@
 
 Every block-level element that holds text of its own becomes a block: the text of its inline
 content, joined as a browser lays it out, with its tag, heading level, DOM path, class/id tokens
-and the share of its text inside links. Invisible subtrees (scripts, styles, templates, `hidden`
-elements, inline `display:none`) are removed in lexbor before the walk.
+and the share of its text inside links. Invisible subtrees (scripts, styles, templates) are
+removed in lexbor before the walk, and so are `noscript`, `hidden` and inline `display:none`
+subtrees unless the page shows next to nothing without them (see `SCRIPTED_SELECTOR`). A block
+of inline content alone is read in one lexbor call; only containers are walked in Python.
 """
 
 from __future__ import annotations
