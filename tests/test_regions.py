@@ -124,3 +124,16 @@ def test_a_modal_dialog_is_dropped_though_its_text_reads_like_an_article() -> No
     assert "legitimate business purposes" not in doc.text
     assert "The town pier reopened" in doc.text
     assert any(b.reason == "dom.dialog" for b in doc.blocks)
+
+
+def test_a_cookie_banner_on_a_page_with_next_to_no_text_is_still_furniture() -> None:
+    # An app shell before its article loads: the banner is most of the page's text, which
+    # must not make it pass for the body.
+    html = _page(
+        '<div class="consent-banner"><p>We and our partners use cookies to run this site and '
+        "measure traffic.</p></div>",
+        "<header><p>Harbour Times</p></header>",
+    )
+    assert _regions(html)[
+        "We and our partners use cookies to run this site and measure traffic."
+    ] == ("cookie")

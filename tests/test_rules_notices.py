@@ -69,8 +69,10 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
             "You need to enable JavaScript to run this app.",
             "Your browser does not support the video tag.",
             "Chargement…",
+            "Loading article…",
+            "Loading comments...",
         ],
-        ["Loading the ferry took two hours because of the wind."],
+        ["Loading the ferry took two hours because of the wind.", "Loading dock closed."],
     ),
     "media_controls": (
         [

@@ -119,6 +119,8 @@ RULES: tuple[LineRule, ...] = (
         line_start(
             r"(?:loading|please wait|wird geladen|chargement|cargando|caricamento|carregando"
             r"|ładowanie|загрузка|завантаження|laden)(?:\s*(?:\.\.\.|…|\.))*\s*$",
+            # "Loading article…", "Loading comments...": one word, then the ellipsis.
+            r"loading\s+\w+\s*(?:\.\.\.|…)\s*$",
             r"(?:please )?(?:enable|turn on|activate) javascript",
             r"javascript (?:is|must be|needs to be) (?:disabled|required|enabled|turned on"
             r"|not enabled|off)",
