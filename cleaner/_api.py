@@ -78,7 +78,7 @@ class Cleaner:
             kind=page_kind,
             title=head.title or (meta.title if meta else None),
             author=head.author or (meta.author if meta else None),
-            date=head.date or (meta.date if meta else None),
+            date=head.date or (meta.date if meta else None) or head.fallback_date,
             sitename=head.sitename,
             description=head.description,
             url=url or head.url,

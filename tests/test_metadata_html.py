@@ -152,3 +152,17 @@ def test_microdata_and_rel_author_name_the_author() -> None:
     assert extract_head_metadata(LexborHTMLParser(microdata), now=NOW).author == "Jane Doe"
     rel = '<html><body><p>By <a rel="author" href="/jane">Jane Doe</a></p></body></html>'
     assert extract_head_metadata(LexborHTMLParser(rel), now=NOW).author == "Jane Doe"
+
+
+def test_the_last_modification_dates_a_page_only_when_nothing_else_does() -> None:
+    modified = '<meta property="article:modified_time" content="2025-03-02T08:00:00+00:00">'
+    assert cleaner.clean(_head(modified), kind="html").date == "2025-03-02T08:00"
+    # The text states when the article was published: that wins over the modification.
+    dated = BODY.replace("<h1>", "<p>March 1, 2025</p><h1>")
+    assert cleaner.clean(_head(modified, body=dated), kind="html").date == "2025-03-01"
+
+
+def test_a_time_element_outside_the_article_is_only_a_fallback() -> None:
+    sidebar = BODY + '<aside><time datetime="2025-02-20">Feb 20</time></aside>'
+    assert _meta("", sidebar).date is None
+    assert cleaner.clean(_head("", body=sidebar), kind="html").date == "2025-02-20"

