@@ -21,9 +21,10 @@ _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 CHARS_PER_UNSPACED_WORD = 2
 
 
-def count_words(text: str) -> int:
-    """Whitespace-separated words, plus one per two Chinese or Japanese characters."""
-    words = len(text.split())
+def count_words(text: str, n_split: int | None = None) -> int:
+    """Whitespace-separated words, plus one per two Chinese or Japanese characters.
+    `n_split`, when the caller has it, is `len(text.split())`."""
+    words = len(text.split()) if n_split is None else n_split
     if not text.isascii():
         unspaced = len(_UNSPACED.findall(text))
         if unspaced:
@@ -95,13 +96,7 @@ class Block:
         than by the dataclass `__init__`, which sets each field of a frozen class through a
         generic call (a third of the time of splitting a dump went there). `n_split`, when the
         caller has it, is `len(text.split())`."""
-        if n_split is None:
-            n_words = count_words(text)
-        elif text.isascii():
-            n_words = n_split
-        else:
-            n_words = n_split + len(_UNSPACED.findall(text)) // CHARS_PER_UNSPACED_WORD
-        return _Builder(index, text, gap_before, n_words)  # type: ignore[return-value]
+        return _Builder(index, text, gap_before, count_words(text, n_split))  # type: ignore[return-value]
 
     @classmethod
     def of_element(

@@ -30,6 +30,25 @@ def test_a_text_line_block_is_the_block_the_dataclass_builds(text: str, gap: int
             assert getattr(made, f.name) == getattr(expected, f.name), f.name
 
 
+@given(st.text(min_size=1), st.text(max_size=12), st.floats(min_value=0.0, max_value=1.0))
+def test_an_html_block_is_the_block_the_dataclass_builds(
+    text: str, name: str, density: float
+) -> None:
+    fields_given = {
+        "tag": name,
+        "heading": 2,
+        "path": f"body/{name}",
+        "attrs": name,
+        "link_density": density,
+        "region": name,
+    }
+    made = Block.of_element(3, text, **fields_given)
+    expected = Block(3, text, **fields_given)
+    assert type(made) is Block
+    for f in fields(Block):
+        assert getattr(made, f.name) == getattr(expected, f.name), f.name
+
+
 def test_chinese_and_japanese_words_are_counted_by_characters() -> None:
     (block,) = segment_text("北浜市電に新停留場、来春開業へ")
     assert block.n_words >= 6

@@ -132,7 +132,7 @@ class _Collector:
                     self.add_leaf(node, in_link > 0, link_chars)
                     continue
             link = in_link + (1 if tag == "a" else 0)
-            pre = in_pre or tag in ("pre", "textarea")
+            pre = in_pre or tag in _LINE_KEEPING
             children = []
             child = node.child
             while child is not None:
@@ -172,12 +172,13 @@ class _Collector:
             return
         tag = owner.tag or ""
         heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
-        path = attrs = ""
+        path: str | None = None  # found for the first line that is not blank
+        attrs = ""
         for line in raw.split("\n"):
             text = " ".join(line.split())
             if not text:
                 continue
-            if not path:
+            if path is None:
                 path, attrs = self.path_of(owner), _attrs(owner)
             self.blocks.append(
                 Block.of_element(

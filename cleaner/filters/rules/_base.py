@@ -247,9 +247,10 @@ class RuleSet:
 # a few words repeat across pages (menus, buttons, footers); sentences are not remembered.
 MEMO_SIZE = 50_000
 MEMO_MAX_WORDS = 12
-# Lines longer than this are not screened (see `RuleBook`): cutting a long line into pieces
-# costs more than the few rules that still look at lines of 25 words and more. On the held-out
-# WCXB dumps 32 to 100 ran alike (3.7-3.9 ms a page for the rules), 200 slower (4.2), none 5.1.
+# Lines longer than this are not cut into three-character runs (see `RuleBook`): the few rules
+# that still look at lines of 25 words and more are screened by substring tests of their
+# required strings instead. On the held-out WCXB dumps 64, 100 and 150 ran alike (2.40-2.46 ms
+# a page for the rules), 250 slower (2.66), cutting every line 3.30.
 SCREEN_MAX_CHARS = 64
 
 # A rule as `RuleBook` runs it: its pattern for ASCII lines (or None), its pattern, whether it
