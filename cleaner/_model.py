@@ -120,14 +120,11 @@ class Block:
         self, kept: bool, decided_by: str | None, reason: str, score: float | None
     ) -> Block:
         """This block with a final verdict (a quick copy: pages have hundreds of blocks)."""
-        clone = object.__new__(Block)
-        for name in Block.__slots__:
-            object.__setattr__(clone, name, getattr(self, name))
-        object.__setattr__(clone, "kept", kept)
-        object.__setattr__(clone, "decided_by", decided_by)
-        object.__setattr__(clone, "reason", reason)
-        object.__setattr__(clone, "score", score)
-        return clone
+        return _Builder(  # type: ignore[return-value]
+            self.index, self.text, self.gap_before, self._n_words, self.tag, self.heading,
+            self.path, self.attrs, self.link_density, self.region,
+            kept, decided_by, reason, score,
+        )  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -164,6 +161,10 @@ class _Builder:
         attrs: str = "",
         link_density: float = 0.0,
         region: str = "",
+        kept: bool = True,
+        decided_by: str | None = None,
+        reason: str = "",
+        score: float | None = None,
     ) -> None:
         self.index = index
         self.text = text
@@ -174,10 +175,10 @@ class _Builder:
         self.attrs = attrs
         self.link_density = link_density
         self.region = region
-        self.kept = True
-        self.decided_by = None
-        self.reason = ""
-        self.score = None
+        self.kept = kept
+        self.decided_by = decided_by
+        self.reason = reason
+        self.score = score
         self._n_words = n_words
         self.__class__ = Block  # type: ignore[assignment]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -44,6 +44,27 @@ def test_an_html_block_is_the_block_the_dataclass_builds(
     }
     made = Block.of_element(3, text, **fields_given)
     expected = Block(3, text, **fields_given)
+    assert type(made) is Block
+    for f in fields(Block):
+        assert getattr(made, f.name) == getattr(expected, f.name), f.name
+
+
+@given(
+    st.text(min_size=1),
+    st.booleans(),
+    st.none() | st.text(max_size=12),
+    st.text(max_size=20),
+    st.none() | st.floats(allow_nan=False),
+)
+def test_a_decided_block_is_the_block_the_dataclass_builds(
+    text: str, kept: bool, decided_by: str | None, reason: str, score: float | None
+) -> None:
+    # `Block.decided` copies the block its own fast way: every other field stays as it was.
+    block = Block.of_element(
+        3, text, tag="p", heading=0, path="body/p", attrs="x", link_density=0.5, region="aside"
+    )
+    made = block.decided(kept, decided_by, reason, score)
+    expected = replace(block, kept=kept, decided_by=decided_by, reason=reason, score=score)
     assert type(made) is Block
     for f in fields(Block):
         assert getattr(made, f.name) == getattr(expected, f.name), f.name
