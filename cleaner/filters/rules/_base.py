@@ -338,7 +338,9 @@ class RuleBook:
         self._char_keys = frozenset(self._char_masks)
         # Each rule's required strings, longest first (the rarer), for lines too long to cut.
         self._required = [
-            tuple(sorted(rule.required, key=len, reverse=True)) if _screens_long(rule) else None
+            tuple(sorted(rule.required or (), key=len, reverse=True))
+            if _screens_long(rule)
+            else None
             for _, rule in compiled
         ]
 
