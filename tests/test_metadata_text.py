@@ -10,6 +10,8 @@ from datetime import date
 
 import pytest
 
+from cleaner._model import count_words
+from cleaner.metadata import language
 from cleaner.metadata.language import detect_language
 from cleaner.metadata.text import (
     extract_text_metadata,
@@ -221,6 +223,52 @@ def test_an_empty_dump_gives_empty_metadata() -> None:
 )
 def test_the_language_of_a_paragraph_is_detected(text: str, code: str) -> None:
     assert detect_language(text) == code
+
+
+_LONG_ENGLISH = (
+    "The council voted on Tuesday to back a plan for night ferries between the north and south "
+    "piers. The first boats are expected to sail in the spring, and the harbour master said the "
+    "crews would be hired from the town. Residents who work late shifts at the hospital and the "
+    "fish market have asked for the service for years."
+)
+
+
+def test_a_long_text_is_identified_by_cld2_and_a_short_one_by_py3langid() -> None:
+    assert count_words(_LONG_ENGLISH) >= language.CLD2_MIN_WORDS
+    assert language._cld2(_LONG_ENGLISH) == "en"
+    assert detect_language(_LONG_ENGLISH) == "en"
+    short = "The council voted on Tuesday to back a plan for night ferries between the two piers."
+    assert language.MIN_WORDS <= count_words(short) < language.CLD2_MIN_WORDS
+    assert detect_language(short) == "en"
+
+
+def test_cld2s_old_and_script_codes_become_iso_639_1() -> None:
+    hebrew = (
+        "מועצת העיר הצביעה ביום שלישי בעד תוכנית למעבורות לילה בין המזח הצפוני למזח הדרומי, "
+        "והסירות הראשונות צפויות להפליג באביב. מנהל הנמל אמר שהצוותים יגויסו מתושבי העיר, "
+        "ותושבים שעובדים במשמרות לילה בבית החולים ובשוק הדגים ביקשו את השירות במשך שנים רבות. "
+        "הכרטיסים יימכרו בתחנות ובאתר העירייה, והמחיר יהיה זהה למחיר האוטובוס הלילי בעיר."
+    )
+    assert count_words(hebrew) >= language.CLD2_MIN_WORDS
+    assert detect_language(hebrew) == "he"  # CLD2 says "iw"
+
+
+def test_chinese_and_japanese_text_without_spaces_has_a_language() -> None:
+    # Words are counted as blocks count them (two characters a word), not by spaces.
+    chinese = (
+        "市议会周二投票支持在北码头和南码头之间开通夜间渡轮的计划，第一批渡轮预计将于明年春天启航。"
+        "港务局长表示，船员将从本市居民中招聘。"
+    )
+    assert detect_language(chinese) == "zh"
+
+
+def test_control_characters_and_noncharacters_do_not_stop_identification() -> None:
+    # CLD2 rejects these; mojibake leaves C1 controls in real pages.
+    noisy = _LONG_ENGLISH.replace("the town", "the\x93 town\x94").replace(
+        "piers", "piers\ufdd0\uffff"
+    )
+    assert detect_language(noisy) == "en"
+    assert detect_language(noisy + " \ud800") == "en"
 
 
 def test_text_too_short_to_tell_gives_no_language() -> None:

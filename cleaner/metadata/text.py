@@ -619,8 +619,7 @@ def _line_matching_hint(lines: Sequence[str], hint: str, skip: dict[int, str]) -
             continue
         # A word of the hint that the line has is somewhere in its text: counting those
         # bounds the score from above, and spares most lines the word split.
-        folded = line.casefold()
-        bound = sum(w in folded for w in wanted) / len(wanted)
+        bound = sum(map(line.casefold().__contains__, wanted)) / len(wanted)
         if bound < best_score or (bound == best_score and best is not None):
             continue
         have = {w.casefold() for w in _WORD.findall(line)}
