@@ -214,7 +214,7 @@ def parse_byline(
     text = line.strip()
     if not text or len(text) > MAX_BYLINE_CHARS:
         return None
-    has_word = _has_gate_word(text)
+    has_word = may_be_byline(text)
     if dates is None or text != line:
         dates = find_dates(text, now=now, slash_order=slash_order)
     if not has_word and not dates:
@@ -242,10 +242,16 @@ def parse_byline(
     return None
 
 
-def may_be_byline(line: str, *, folded: str | None = None) -> bool:
+def may_be_byline(line: str, folded: str | None = None) -> bool:
     """Cheap pre-check for a line without a date: False means `parse_byline` and
     `is_byline_prefix` both say no. `folded` is the line case-folded, when the caller has it."""
-    return _has_gate_word(line, folded)
+    if folded is None:
+        folded = line.casefold()
+    # str.replace and str.split run in C; a regex or a per-word loop costs several times more.
+    for mark in _GATE_PUNCTUATION:
+        if mark in folded:
+            folded = folded.replace(mark, " ")
+    return not _GATE_WORDS.isdisjoint(folded.split())
 
 
 def is_byline_prefix(line: str) -> bool:
@@ -306,16 +312,6 @@ def _undouble(text: str) -> str:
     if len(text) % 2 == 0 and text[:half] == text[half:]:
         return text[:half]
     return text
-
-
-def _has_gate_word(text: str, folded: str | None = None) -> bool:
-    if folded is None:
-        folded = text.casefold()
-    # str.replace and str.split run in C; a regex or a per-word loop costs several times more.
-    for mark in _GATE_PUNCTUATION:
-        if mark in folded:
-            folded = folded.replace(mark, " ")
-    return not _GATE_WORDS.isdisjoint(folded.split())
 
 
 def _mask(text: str, dates: list[DateMatch], reading: ReadingTime | None) -> str:

@@ -37,7 +37,8 @@ _READING_PATTERNS: dict[str, regex.Pattern[str]] = {
 _DIGIT = regex.compile(r"\d")
 
 
-def _may_hold_reading_time(text: str, folded: str | None = None) -> bool:
+def may_hold_reading_time(text: str, folded: str | None = None) -> bool:
+    """Cheap pre-check: False means `find_reading_time` finds nothing."""
     # Every pattern needs a minute word; substring tests (in C, unlike a generator over a
     # tuple of stems) rule out most lines cheaply.
     if folded is None:
@@ -68,7 +69,7 @@ class ReadingTime:
 def find_reading_time(text: str, *, folded: str | None = None) -> ReadingTime | None:
     """The first reading-time note in `text`, or None. `folded` is `text` case-folded, when
     the caller has it."""
-    if not _may_hold_reading_time(text, folded):
+    if not may_hold_reading_time(text, folded):
         return None
     best: ReadingTime | None = None
     for pattern in _READING_PATTERNS.values():

@@ -42,7 +42,7 @@ from cleaner.metadata.byline import (
 )
 from cleaner.metadata.dates import DateMatch, SlashOrder, find_dates, may_contain_date
 from cleaner.metadata.language import detect_language
-from cleaner.metadata.reading import find_reading_time, is_reading_time_line
+from cleaner.metadata.reading import find_reading_time, is_reading_time_line, may_hold_reading_time
 
 REASON_BYLINE = "metadata.byline"
 REASON_DATE = "metadata.date"
@@ -219,7 +219,7 @@ def _scan(lines: Sequence[str], now: date, order: SlashOrder | None, dated: set[
         # Most lines fail all three cheap tests and cost a few microseconds.
         folded = line.casefold()
         dates = find_dates(line, now=now, slash_order=order) if i in dated else []
-        if dates or may_be_byline(line, folded=folded):
+        if dates or may_be_byline(line, folded):
             hit = _byline_at(lines, i, line, dates, now, order)
             if hit is not None:
                 bylines.append(hit)
@@ -228,7 +228,7 @@ def _scan(lines: Sequence[str], now: date, order: SlashOrder | None, dated: set[
         date_line = _date_line(line, i, dates) if dates else None
         if date_line is not None:
             date_lines.append(date_line)
-        elif is_reading_time_line(line, folded=folded):
+        elif may_hold_reading_time(line, folded) and is_reading_time_line(line, folded=folded):
             reading_lines.append(i)
         elif article_start is None and _is_prose(line):
             article_start = i
