@@ -59,6 +59,12 @@ class Block:
     `cleaner.segment.regions`; empty in the page's main flow). `kept`,
     `decided_by`, `reason` and `score` are the final verdict: `decided_by` is the name of the
     filter that settled it (None when no filter had an opinion and the block was kept).
+
+    In an HTML page, `element` numbers the element whose text the block is (from 1, in page
+    order) and `parent` that element's parent: the lines of one `<pre>` share an element, the
+    cells of one table row and the items of one list share a parent, which is how Markdown
+    output rebuilds code blocks, tables and lists. In a `<pre>`, a line keeps its indentation
+    and `gap_before` counts the blank lines above it. Both are 0 in a text dump.
     """
 
     index: int
@@ -74,6 +80,8 @@ class Block:
     decided_by: str | None = None
     reason: str = ""
     score: float | None = None
+    element: int = 0
+    parent: int = 0
     _n_words: int = field(default=0, init=False, repr=False, compare=False)
 
     @property
@@ -110,11 +118,15 @@ class Block:
         attrs: str,
         link_density: float,
         region: str,
+        element: int = 0,
+        parent: int = 0,
+        gap_before: int = 0,
     ) -> Block:
         """`Block(...)` for an HTML block, built the fast way `of_line` builds a line's."""
         return _Builder(  # type: ignore[return-value]
-            index, text, 0, count_words(text), tag, heading, path, attrs, link_density, region
-        )
+            index, text, gap_before, count_words(text), tag, heading, path, attrs, link_density,
+            region, element=element, parent=parent,
+        )  # fmt: skip
 
     def decided(
         self, kept: bool, decided_by: str | None, reason: str, score: float | None
@@ -123,7 +135,7 @@ class Block:
         return _Builder(  # type: ignore[return-value]
             self.index, self.text, self.gap_before, self._n_words, self.tag, self.heading,
             self.path, self.attrs, self.link_density, self.region,
-            kept, decided_by, reason, score,
+            kept, decided_by, reason, score, self.element, self.parent,
         )  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
@@ -132,8 +144,9 @@ class Block:
         for key in ("tag", "path", "attrs", "region"):
             if not data[key]:
                 del data[key]
-        if not data["heading"]:
-            del data["heading"]
+        for key in ("heading", "element", "parent"):
+            if not data[key]:
+                del data[key]
         if not data["link_density"]:
             del data["link_density"]
         if data["score"] is None:
@@ -165,6 +178,8 @@ class _Builder:
         decided_by: str | None = None,
         reason: str = "",
         score: float | None = None,
+        element: int = 0,
+        parent: int = 0,
     ) -> None:
         self.index = index
         self.text = text
@@ -179,6 +194,8 @@ class _Builder:
         self.decided_by = decided_by
         self.reason = reason
         self.score = score
+        self.element = element
+        self.parent = parent
         self._n_words = n_words
         self.__class__ = Block  # type: ignore[assignment]
 
@@ -214,6 +231,15 @@ class Document:
     @property
     def kept_blocks(self) -> list[Block]:
         return [b for b in self.blocks if b.kept]
+
+    @property
+    def markdown(self) -> str:
+        """The page as Markdown: title, metadata line and body; an HTML body keeps its
+        headings, lists, tables, code blocks and quotes (from the blocks, so only when the
+        Document carries them). See `cleaner.output.markdown`."""
+        from cleaner.output.markdown import to_markdown
+
+        return to_markdown(self)
 
     def to_dict(self, *, blocks: bool = True) -> dict[str, Any]:
         """JSON-ready data. `blocks=False` leaves the per-block decisions out."""

@@ -146,7 +146,8 @@ def run_clean(args: argparse.Namespace) -> int:
     options = CleanOptions(
         rules_files=tuple(args.rules),
         structure=not args.no_structure,
-        include_blocks=args.blocks,
+        # Markdown rebuilds an HTML body's structure from the blocks.
+        include_blocks=args.blocks or args.format == "markdown",
         max_bytes=args.max_bytes,
     )
     job = BatchJob(options=options, kind=args.kind, url=args.url)

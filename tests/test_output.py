@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import html
 import json
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from selectolax.lexbor import LexborHTMLParser
 
+import cleaner
 from cleaner._model import Block, Document
 from cleaner.output import render_stream, to_jsonl_line, to_markdown, to_text
 
@@ -115,3 +122,125 @@ def test_a_markdown_stream_separates_pages_with_a_rule() -> None:
 def test_an_unknown_format_is_refused() -> None:
     with pytest.raises(ValueError, match="format must be"):
         list(render_stream([DOC], "xml"))  # type: ignore[arg-type]
+
+
+# -- Markdown of HTML pages: the body's structure -------------------------------------------
+
+_STRUCTURED_PAGE = """<html><head><title>Night ferries</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Night ferries approved</h1>
+<p>The council voted on Tuesday to back a plan for night ferries between the piers, and the
+first boats sail in spring.</p>
+<h2>What changes</h2>
+<ul><li>Boats every <b>30 minutes</b> after 10 pm, all through the winter months.</li>
+<li>Tickets cost the same as the night bus.<ul><li>Children ride free.</li>
+<li>Dogs ride free.</li></ul></li></ul>
+<ol><li>Pick a pier.</li><li>Tap your card.</li></ol>
+<table><tr><th>Route</th><th>Boats a night</th></tr>
+<tr><td>North | South</td><td>Twelve boats</td></tr>
+<tr><td>South - North</td><td>Ten boats</td></tr></table>
+<pre><code>    def timetable(pier):
+        if pier == "north":
+
+            return ["late", "later"]
+        return []</code></pre>
+<blockquote><p>We have waited years for this, said one nurse who works late shifts.</p></blockquote>
+<p># not a heading, and 1984. not a list</p>
+<p>The harbour master said the crews would be hired from the town, and training starts soon.</p>
+</article></body></html>"""
+
+
+def _commonmark(markdown: str) -> LexborHTMLParser:
+    return LexborHTMLParser(MarkdownIt("commonmark").enable("table").render(markdown))
+
+
+def test_html_markdown_keeps_headings_lists_tables_code_and_quotes() -> None:
+    doc = cleaner.clean(_STRUCTURED_PAGE)
+    markdown = doc.markdown
+    assert "- Tickets cost the same as the night bus.\n    - Children ride free." in markdown
+    assert "1. Pick a pier.\n2. Tap your card." in markdown
+    assert "| North \\| South | Twelve boats |" in markdown
+    # Rendered by a CommonMark parser, each structure comes back.
+    page = _commonmark(markdown)
+    assert [h.text() for h in page.css("h1, h2")] == ["Night ferries approved", "What changes"]
+    assert [li.text(deep=False).strip() for li in page.css("ul > li > ul > li")] == [
+        "Children ride free.",
+        "Dogs ride free.",
+    ]
+    assert [li.text() for li in page.css("ol > li")] == ["Pick a pier.", "Tap your card."]
+    rows = [[cell.text() for cell in tr.css("th, td")] for tr in page.css("table tr")]
+    assert rows == [
+        ["Route", "Boats a night"],
+        ["North | South", "Twelve boats"],
+        ["South - North", "Ten boats"],
+    ]
+    code = page.css_first("pre code")
+    assert code is not None
+    assert code.text() == (
+        'def timetable(pier):\n    if pier == "north":\n\n        return ["late", "later"]\n'
+        "    return []\n"
+    )
+    quote = page.css_first("blockquote")
+    assert quote is not None and quote.text().strip().startswith("We have waited years")
+    # Body text that looks like markup stays text.
+    assert "# not a heading, and 1984. not a list" in [p.text() for p in page.css("p")]
+
+
+def test_a_layout_table_of_one_column_is_written_as_paragraphs() -> None:
+    html = (
+        "<html><body><article><p>The council voted on Tuesday to back a plan for night ferries "
+        "between the piers.</p><table><tr><td>The first boats sail in the spring, the harbour "
+        "master said.</td></tr><tr><td>Tickets will cost the same as the night bus does.</td>"
+        "</tr></table></article></body></html>"
+    )
+    markdown = cleaner.clean(html).markdown
+    assert "|" not in markdown
+    assert "\n\nTickets will cost the same as the night bus does." in markdown
+
+
+def test_a_code_fence_is_longer_than_any_backtick_run_in_the_code() -> None:
+    html = (
+        "<html><body><article><p>The council published its timetable script for anyone to "
+        "read and run.</p><pre>print('```')\nprint('done')</pre></article></body></html>"
+    )
+    markdown = cleaner.clean(html, structure=False).markdown
+    assert "````\nprint('```')\nprint('done')\n````" in markdown
+
+
+def test_markdown_without_blocks_writes_the_body_as_paragraphs() -> None:
+    doc = cleaner.clean(_STRUCTURED_PAGE, include_blocks=False)
+    assert not doc.blocks
+    assert "- Tickets" not in doc.markdown
+    assert "\\- Tickets" not in doc.markdown  # the item text is there, as a paragraph
+    assert "Tickets cost the same as the night bus." in doc.markdown
+
+
+_MARKUP_ALPHABET = st.sampled_from([*"ab1 #*_-+>|`[]<!.)\\&;", "word", "9.", "~~"])
+_TEXTS = st.lists(_MARKUP_ALPHABET, min_size=1, max_size=12).map("".join)
+_ELEMENTS = st.sampled_from(["p", "h2", "li", "td", "pre", "blockquote"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_ELEMENTS, _TEXTS), min_size=1, max_size=8))
+def test_html_markdown_renders_to_the_words_of_the_body(parts: list[tuple[str, str]]) -> None:
+    # Whatever the text holds, the Markdown we write renders to exactly the body's words:
+    # the text's markup characters are escaped, and only our own structure is live.
+    body = "".join(_element(tag, text) for tag, text in parts)
+    doc = cleaner.clean(
+        f"<html><body>{body}</body></html>", kind="html", metadata=False, structure=False
+    )
+    rendered = _commonmark(doc.markdown).body
+    shown = rendered.text(separator=" ") if rendered is not None else ""
+    assert _WORDS.findall(shown) == _WORDS.findall(" ".join(doc.paragraphs))
+
+
+_WORDS = regex.compile(r"[^\s|]+")
+
+
+def _element(tag: str, text: str) -> str:
+    escaped = html.escape(text)
+    if tag == "li":
+        return f"<ul><li>{escaped}</li></ul>"
+    if tag == "td":
+        return f"<table><tr><td>{escaped}</td><td>{escaped}</td></tr><tr><td>x</td><td>y</td></tr></table>"
+    return f"<{tag}>{escaped}</{tag}>"

@@ -92,6 +92,7 @@ class _Collector:
         self.regions = regions
         self.region = ""  # the region of the innermost furniture container open
         self.paths: dict[int, str] = {}  # a parent's path by its mem_id
+        self.ids: dict[int, int] = {}  # an element's number (Block.element) by its mem_id
 
     def walk(self, root: LexborNode) -> None:
         # An explicit stack: real pages nest deeper than Python's recursion limit allows.
@@ -172,14 +173,15 @@ class _Collector:
             return
         tag = owner.tag or ""
         heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
-        path: str | None = None  # found for the first line that is not blank
-        attrs = ""
-        for line in raw.split("\n"):
-            text = " ".join(line.split())
+        path, attrs = self.path_of(owner), _attrs(owner)
+        element, parent = self.number(owner), self.number(owner.parent)
+        preformatted = tag in _LINE_KEEPING
+        lines = _code_lines(raw) if preformatted else [(" ".join(raw.split()), 0)]
+        if not preformatted and "\n" in raw:  # a <br> ends a line
+            lines = [(" ".join(line.split()), 0) for line in raw.split("\n")]
+        for text, gap in lines:
             if not text:
                 continue
-            if path is None:
-                path, attrs = self.path_of(owner), _attrs(owner)
             self.blocks.append(
                 Block.of_element(
                     len(self.blocks),
@@ -190,8 +192,21 @@ class _Collector:
                     attrs=attrs,
                     link_density=min(1.0, link_chars / max(1, len(text))),
                     region=self.region,
+                    element=element,
+                    parent=parent,
+                    gap_before=gap,
                 )
             )
+
+    def number(self, node: LexborNode | None) -> int:
+        """The element's number in the order blocks meet it (1, 2...; 0 for no element)."""
+        if node is None:
+            return 0
+        key = node.mem_id
+        found = self.ids.get(key)
+        if found is None:
+            found = self.ids[key] = len(self.ids) + 1
+        return found
 
     def path_of(self, node: LexborNode) -> str:
         """`_path(node)`, with each parent's path remembered: siblings share it."""
@@ -203,6 +218,23 @@ class _Collector:
         if above is None:
             above = self.paths[key] = _path(parent)
         return "/".join([*above.split("/")[-(PATH_DEPTH - 1) :], node.tag or ""])
+
+
+def _code_lines(raw: str) -> list[tuple[str, int]]:
+    """The lines of preformatted text, each with the blank lines above it: trailing spaces
+    dropped, and the indentation all lines share (the page source's, not the code's)."""
+    lines = [line.rstrip() for line in raw.split("\n")]
+    indents = [len(line) - len(line.lstrip()) for line in lines if line]
+    cut = min(indents, default=0)
+    out: list[tuple[str, int]] = []
+    gap = 0
+    for line in lines:
+        if not line:
+            gap += 1
+            continue
+        out.append((line[cut:], gap if out else 0))
+        gap = 0
+    return out
 
 
 # Elements whose text keeps its line breaks: a block holding one is walked node by node.
