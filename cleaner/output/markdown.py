@@ -27,9 +27,10 @@ import regex
 from cleaner._model import Block, Document
 
 # Inline markup: backslash first (it escapes the others), then emphasis, code, links, raw HTML
-# and autolinks, GFM strikethrough. An underscore inside a word is never emphasis in
-# CommonMark, so only one at a word edge is escaped ("snake_case" stays readable).
-_INLINE = regex.compile(r"[\\`*\[\]<~]|(?<!\w)_|_(?!\w)")
+# and autolinks, GFM strikethrough. An underscore between two letters or digits is never
+# emphasis in CommonMark, so only the others are escaped ("snake_case" stays readable; in
+# "__a__" the inner ones too, or "_a_" would be emphasis).
+_INLINE = regex.compile(r"[\\`*\[\]<~]|(?<![^\W_])_|_(?![^\W_])")
 # A character reference ("&amp;", "&#169;") would render as the character it names.
 _ENTITY = regex.compile(r"&(?=#?\w+;)")
 # Block markup that only counts at the start of a line: ATX headings, block quotes, bullets and
