@@ -86,8 +86,7 @@ def run_cleaner() -> Callable[[str, str], str]:
 
 def run_trafilatura(html: str, url: str) -> str:
     return (
-        trafilatura.extract(html, url=url, output_format="markdown", include_formatting=True)
-        or ""
+        trafilatura.extract(html, url=url, output_format="markdown", include_formatting=True) or ""
     )
 
 
