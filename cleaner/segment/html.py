@@ -173,8 +173,10 @@ class _Collector:
             return
         tag = owner.tag or ""
         heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
-        path, attrs = self.path_of(owner), _attrs(owner)
-        element, parent = self.number(owner), self.number(owner.parent)
+        above = owner.parent
+        path, attrs = self.path_of(owner, above), _attrs(owner)
+        element = self.number(owner.mem_id)
+        parent = self.number(above.mem_id) if above is not None else 0
         preformatted = tag in _LINE_KEEPING
         lines = _code_lines(raw) if preformatted else [(" ".join(raw.split()), 0)]
         if not preformatted and "\n" in raw:  # a <br> ends a line
@@ -198,19 +200,16 @@ class _Collector:
                 )
             )
 
-    def number(self, node: LexborNode | None) -> int:
-        """The element's number in the order blocks meet it (1, 2...; 0 for no element)."""
-        if node is None:
-            return 0
-        key = node.mem_id
+    def number(self, key: int) -> int:
+        """The number of the element whose `mem_id` is `key`, in the order blocks meet it."""
         found = self.ids.get(key)
         if found is None:
             found = self.ids[key] = len(self.ids) + 1
         return found
 
-    def path_of(self, node: LexborNode) -> str:
-        """`_path(node)`, with each parent's path remembered: siblings share it."""
-        parent = node.parent
+    def path_of(self, node: LexborNode, parent: LexborNode | None) -> str:
+        """`_path(node)` (`parent` is its parent), with each parent's path remembered:
+        siblings share it."""
         if parent is None or parent.tag in ("html", None):
             return _path(node)
         key = parent.mem_id
