@@ -242,6 +242,13 @@ def test_a_long_text_is_identified_by_cld2_and_a_short_one_by_py3langid() -> Non
     assert detect_language(short) == "en"
 
 
+def test_without_cld2_py3langid_identifies_long_texts_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(language, "pycld2", None)
+    assert detect_language(_LONG_ENGLISH) == "en"
+
+
 def test_cld2s_old_and_script_codes_become_iso_639_1() -> None:
     hebrew = (
         "מועצת העיר הצביעה ביום שלישי בעד תוכנית למעבורות לילה בין המזח הצפוני למזח הדרומי, "

@@ -20,7 +20,10 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-import pycld2
+try:
+    import pycld2
+except ImportError:  # no wheel for this machine (see pyproject.toml): py3langid answers alone
+    pycld2 = None
 
 from cleaner._model import count_words
 
@@ -77,7 +80,7 @@ def detect_language(text: str) -> str | None:
     n_words = count_words(sample)
     if n_words < MIN_WORDS:
         return None
-    if n_words >= CLD2_MIN_WORDS:
+    if n_words >= CLD2_MIN_WORDS and pycld2 is not None:
         code = _cld2(sample)
         if code is not None:
             return code

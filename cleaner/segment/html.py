@@ -182,10 +182,12 @@ class _Collector:
         path, attrs = self.path_of(owner, above), _attrs(owner)
         element = self.number(owner.mem_id)
         parent = self.number(above.mem_id) if above is not None else 0
-        preformatted = tag in _LINE_KEEPING
-        lines = _code_lines(raw) if preformatted else [(" ".join(raw.split()), 0)]
-        if not preformatted and "\n" in raw:  # a <br> ends a line
+        if tag in _LINE_KEEPING:
+            lines = _code_lines(raw)
+        elif "\n" in raw:  # a <br> ends a line
             lines = [(" ".join(line.split()), 0) for line in raw.split("\n")]
+        else:
+            lines = [(" ".join(raw.split()), 0)]
         for text, gap in lines:
             if not text:
                 continue
