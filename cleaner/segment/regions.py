@@ -62,12 +62,13 @@ MIN_MAIN_SHARE = 0.3
 def find_regions(tree: LexborHTMLParser, root: LexborNode) -> dict[int, str]:
     """The region of each furniture container under `root`, by the node's `mem_id`, and the
     region "main" for the container the page marks as its main content."""
-    page_chars = len(root.text(deep=True, separator=" ", strip=True)) or 1
+    page_chars = 0  # the page's text, measured when first needed (most pages never need it)
     regions: dict[int, str] = {}
     mains = [
         (len(n.text(deep=True, separator=" ", strip=True)), n) for n in root.css(MAIN_SELECTOR)
     ]
     if mains:
+        page_chars = _chars(root)
         chars, main = max(mains, key=lambda m: m[0])
         if chars >= MIN_MAIN_SHARE * page_chars:
             regions[main.mem_id] = "main"
@@ -77,10 +78,17 @@ def find_regions(tree: LexborHTMLParser, root: LexborNode) -> dict[int, str]:
             if node.mem_id in regions or node.mem_id in holders:
                 continue
             chars = len(node.text(deep=True, separator=" ", strip=True))
-            if chars > MAX_TEXT_SHARE * page_chars and chars >= BODY_MIN_CHARS:
-                continue
+            if chars >= BODY_MIN_CHARS:
+                page_chars = page_chars or _chars(root)
+                if chars > MAX_TEXT_SHARE * page_chars:
+                    continue
             regions[node.mem_id] = region
     return regions
+
+
+def _chars(node: LexborNode) -> int:
+    """The characters of the node's text (at least 1, to divide by)."""
+    return len(node.text(deep=True, separator=" ", strip=True)) or 1
 
 
 def _holding_the_body(root: LexborNode) -> set[int]:
