@@ -73,12 +73,18 @@ class Cleaner:
             or head.language
         )
         # What the page declares (HTML only) comes first; what its text shows fills the gaps.
+        # A date: declared, else beside the byline or headline, else the page's only date line
+        # (train split: HTML date matches 0.846 -> 0.859, text 0.587 -> 0.612), else a
+        # declared modification date or the first <time datetime>.
         return Document(
             text=body,
             kind=page_kind,
             title=head.title or (meta.title if meta else None),
             author=head.author or (meta.author if meta else None),
-            date=head.date or (meta.date if meta else None) or head.fallback_date,
+            date=head.date
+            or (meta.date if meta else None)
+            or (meta.fallback_date if meta else None)
+            or head.fallback_date,
             sitename=head.sitename,
             description=head.description,
             url=url or head.url,

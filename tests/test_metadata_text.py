@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+import cleaner
 from cleaner._model import count_words
 from cleaner.metadata import language
 from cleaner.metadata.language import detect_language
@@ -294,3 +295,50 @@ def test_a_date_with_a_word_or_two_beside_it_gives_the_date_but_stays_in_the_bod
     assert meta.date == "2025-06-03"
     assert meta.title_index == 1
     assert 2 not in meta.metadata_lines
+
+
+_PROSE = (
+    "The northern coast has dozens of coves that stay empty even in August, and most of them "
+    "can be reached on foot from the coastal path in under an hour."
+)
+
+
+def _page_with_date_lines(*date_lines: str) -> list[str]:
+    # A cookie notice in prose opens the page, so the "article start" is far above the date;
+    # the date lines sit deep in the page, beside no byline and no headline.
+    lines = [
+        "We use cookies to understand how you use this site and to improve your experience.",
+        *["Menu item"] * 5,
+        *[_PROSE] * 50,
+    ]
+    for k, line in enumerate(date_lines):
+        lines.insert(40 + 5 * k, line)
+    return lines
+
+
+def test_the_only_date_line_of_a_page_is_its_fallback_date() -> None:
+    meta = extract_text_metadata(
+        _page_with_date_lines("Posted on April 13, 2023"), now=NOW, with_language=False
+    )
+    assert meta.date is None
+    assert meta.fallback_date == "2023-04-13"
+
+
+def test_several_date_lines_give_no_fallback_date() -> None:
+    # Dated teasers or comments: no line tells which date is the page's own.
+    meta = extract_text_metadata(
+        _page_with_date_lines("April 13, 2023", "May 2, 2023"), now=NOW, with_language=False
+    )
+    assert (meta.date, meta.fallback_date) == (None, None)
+
+
+def test_a_chosen_date_leaves_no_fallback_date() -> None:
+    lines = ["Seven quiet beaches on the northern coast", "June 3, 2025", _PROSE]
+    meta = extract_text_metadata(lines, now=NOW, with_language=False)
+    assert meta.date == "2025-06-03"
+    assert meta.fallback_date is None
+
+
+def test_a_dump_whose_only_date_line_stands_apart_gets_that_date() -> None:
+    doc = cleaner.clean("\n".join(_page_with_date_lines("Last updated: November 13, 2024")))
+    assert doc.date == "2024-11-13"

@@ -123,6 +123,9 @@ class TextMetadata:
     reading_time: int | None = None
     metadata_lines: dict[int, str] = field(default_factory=dict)
     language: str | None = None
+    # When no date was chosen: the page's only line that is nothing but a date (see
+    # `_lone_date`), for the caller to fall back on after what else it knows.
+    fallback_date: str | None = None
 
 
 BylineSource = Literal["line", "pair", "name", "box"]
@@ -188,6 +191,7 @@ def extract_text_metadata(
         reading_time=_reading_time(byline, scan, anchor, lines),
         metadata_lines=metadata_lines,
         language=detect_language(_prose_sample(lines)) if with_language else None,
+        fallback_date=_lone_date(scan) if _date_value(byline, chosen_date) is None else None,
     )
 
 
@@ -434,6 +438,14 @@ def _choose_date(
         return None
     published = [d for d in top if not d.updated]
     return (published or top)[0]
+
+
+def _lone_date(scan: _Scan) -> str | None:
+    """The date of the page's only line that is nothing but a date ("Posted on April 13, 2023",
+    "Last updated: November 13, 2025"), wherever it stands; None when there are several (a
+    list of dated teasers, comments) or none."""
+    pure = [d for d in scan.date_lines if d.pure]
+    return pure[0].match.value if len(pure) == 1 else None
 
 
 def _date_value(byline: _BylineHit | None, chosen: _DateLine | None) -> str | None:
