@@ -86,6 +86,9 @@ AUTHOR_KEYS = (
     "twitter:creator",
 )
 MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "last-modified")
+# Publication-date names of <meta>, most used first. The last nine were found on the WCXB train
+# pages (a few pages each); with them the train date matches rise 0.859 -> 0.860 ("datecreated"
+# and "uploaddate" were tried too and changed nothing).
 DATE_KEYS = (
     "article:published_time",
     "og:article:published_time",
@@ -102,6 +105,15 @@ DATE_KEYS = (
     "dcterms.date",
     "date",
     "article.published",
+    "published",
+    "published_at",
+    "publish_time",
+    "publisheddate",
+    "published-date",
+    "date-pub",
+    "og:publish_date",
+    "og:publication_time",
+    "cxenseparse:publishtime",
 )
 SITE_KEYS = ("og:site_name", "application-name", "twitter:site")
 DESCRIPTION_KEYS = ("description", "og:description", "twitter:description")
