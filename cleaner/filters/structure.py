@@ -127,10 +127,6 @@ def is_prose(block: Block) -> bool:
     return block.n_words >= PROSE_MIN_WORDS and ends_like_a_sentence(block.text)
 
 
-def block_weight(block: Block, dropped: bool) -> float:
-    return DROPPED_WEIGHT if dropped else _weight(block.n_words, block.text)
-
-
 def _weight(n_words: int, text: str) -> float:
     # The sentence-end test once a block; PROSE_MIN_WORDS is above 2, so a block of fewer
     # than 2 words is neither prose nor a short sentence.
@@ -166,7 +162,7 @@ class ArticleExtent:
 
     def apply(self, page: Page) -> Iterator[tuple[int, Verdict]]:
         weights = _weights(page)
-        runs = self._runs(page, weights)
+        runs = _article_runs(weights)
         if not runs:
             # Not one stretch of text outweighs the boilerplate around it: a consent wall, a
             # login page. What the rules left are labels (+0.001 word F1 on the train split
@@ -206,29 +202,29 @@ class ArticleExtent:
 
     def find(self, page: Page) -> list[Extent]:
         """The article's runs in page order: the best run, and any other strong run."""
-        return self._runs(page, _weights(page))
-
-    def _runs(self, page: Page, weights: list[float]) -> list[Extent]:
-        main = best_run(weights)
-        if main is None:
-            return []
-        bar = max(SECONDARY_MIN_SCORE, SECONDARY_SHARE * sum(weights[main.start : main.end]))
-        runs = [main]
-        runs += _strong_runs(weights, 0, main.start, bar)
-        runs += _strong_runs(weights, main.end, _section_end(page, main.end), bar)
-        return sorted(runs, key=lambda r: r.start)
+        return _article_runs(_weights(page))
 
 
-def _open_runs(open_blocks: Sequence[Block], weights: Sequence[float]) -> list[Extent]:
-    """The runs among the open blocks alone (`weights` are theirs), as block-index extents."""
+def _article_runs(weights: Sequence[float]) -> list[Extent]:
+    """The best run of `weights`, and every other run that reaches the secondary bar above it
+    or below it before the next section heading (a `BARRIER`: runs below one are the items of
+    a teaser or feed list, however well written), in page order."""
     main = best_run(weights)
     if main is None:
         return []
     bar = max(SECONDARY_MIN_SCORE, SECONDARY_SHARE * sum(weights[main.start : main.end]))
+    below = next((i for i in range(main.end, len(weights)) if weights[i] == BARRIER), len(weights))
     runs = [main, *_strong_runs(weights, 0, main.start, bar)]
-    runs += _strong_runs(weights, main.end, len(weights), bar)
-    runs.sort(key=lambda r: r.start)
-    return [Extent(open_blocks[r.start].index, open_blocks[r.end - 1].index + 1) for r in runs]
+    runs += _strong_runs(weights, main.end, below, bar)
+    return sorted(runs, key=lambda r: r.start)
+
+
+def _open_runs(open_blocks: Sequence[Block], weights: Sequence[float]) -> list[Extent]:
+    """The runs among the open blocks alone (`weights` are theirs), as block-index extents."""
+    return [
+        Extent(open_blocks[r.start].index, open_blocks[r.end - 1].index + 1)
+        for r in _article_runs(weights)
+    ]
 
 
 def _weights(page: Page) -> list[float]:
@@ -270,16 +266,6 @@ def _section_headings(page: Page) -> list[int]:
         for i, verdict in enumerate(page.verdicts)
         if verdict is not None and not verdict.keep and verdict.reason.startswith(SECTION_MARKERS)
     ]
-
-
-def _section_end(page: Page, after: int) -> int:
-    """Where a teaser or feed section begins below the article ("Most popular", "More news"):
-    runs below it are those lists' items, however well written."""
-    for i in range(after, len(page.blocks)):
-        verdict = page.verdicts[i]
-        if verdict is not None and not verdict.keep and verdict.reason.startswith(SECTION_MARKERS):
-            return i
-    return len(page.blocks)
 
 
 def _trailing_cards(page: Page, run: Extent) -> set[int]:
