@@ -183,15 +183,16 @@ def extract_text_metadata(
     else:
         headline_anchor = chosen_date.index if chosen_date else None
     title_index = find_headline(lines, headline_anchor, hint, skip=metadata_lines)
+    found_date = _date_value(byline, chosen_date)
     return TextMetadata(
         title=lines[title_index].strip() if title_index is not None else None,
         title_index=title_index,
         author=byline.byline.author if byline else None,
-        date=_date_value(byline, chosen_date),
+        date=found_date,
         reading_time=_reading_time(byline, scan, anchor, lines),
         metadata_lines=metadata_lines,
         language=detect_language(_prose_sample(lines)) if with_language else None,
-        fallback_date=_lone_date(scan) if _date_value(byline, chosen_date) is None else None,
+        fallback_date=_lone_date(scan) if found_date is None else None,
     )
 
 

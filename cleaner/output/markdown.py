@@ -25,6 +25,7 @@ from collections.abc import Sequence
 import regex
 
 from cleaner._model import Block, Document
+from cleaner.segment.html import LINE_KEEPING_TAGS
 
 # Inline markup: backslash first (it escapes the others), then emphasis, code, links, raw HTML
 # and autolinks, GFM strikethrough. An underscore between two letters or digits is never
@@ -67,7 +68,6 @@ def to_markdown(doc: Document) -> str:
 
 # -- the structure of an HTML body ----------------------------------------------------------
 
-CODE_TAGS = frozenset({"pre", "textarea"})
 CELL_TAGS = frozenset({"td", "th"})
 LIST_TAGS = frozenset({"ul", "ol", "menu", "dir"})
 # Each level of a nested list is indented this much: past the content column of any parent
@@ -106,7 +106,7 @@ def structured_body(blocks: Sequence[Block]) -> list[str]:
 
 
 def _kind(block: Block) -> str:
-    if block.tag in CODE_TAGS:
+    if block.tag in LINE_KEEPING_TAGS:  # one block a line, indentation kept: code
         return "code"
     if block.tag in CELL_TAGS:
         return "cell"

@@ -129,7 +129,7 @@ class _Collector:
                     self.flush()
                 # Only block containers make regions: a "share" class on a link stays inline.
                 region = regions.get(node.mem_id) if regions else None
-                if not in_pre and tag not in _LINE_KEEPING and node.mem_id not in mixed:
+                if not in_pre and tag not in LINE_KEEPING_TAGS and node.mem_id not in mixed:
                     # Most blocks hold inline content alone (a paragraph, a list item): lexbor
                     # joins their text nodes, and the walk does not visit each one; the block
                     # is made at once, as the end of the element would make it.
@@ -147,7 +147,7 @@ class _Collector:
                 if region is not None:
                     self.region = region
             link = in_link + (1 if tag == "a" else 0)
-            pre = in_pre or tag in _LINE_KEEPING
+            pre = in_pre or tag in LINE_KEEPING_TAGS
             if not pre and tag in BLOCK_TAGS:
                 # A container of blocks alone (most are): the whitespace between its blocks
                 # only ever joins the ends of a block's text, which are stripped, so its text
@@ -182,7 +182,7 @@ class _Collector:
         path, attrs = self.path_of(owner, above), _attrs(owner)
         element = self.number(owner.mem_id)
         parent = self.number(above.mem_id) if above is not None else 0
-        if tag in _LINE_KEEPING:
+        if tag in LINE_KEEPING_TAGS:
             lines = _code_lines(raw)
         elif "\n" in raw:  # a <br> ends a line
             lines = [(" ".join(line.split()), 0) for line in raw.split("\n")]
@@ -249,12 +249,12 @@ def _code_lines(raw: str) -> list[tuple[str, int]]:
 # blocks, line breaks, comments; any other element may hold inline text.
 _BETWEEN_BLOCKS = frozenset(BLOCK_TAGS | {"br", "-comment"})
 # Elements whose text keeps its line breaks: a block holding one is walked node by node.
-_LINE_KEEPING = frozenset({"pre", "textarea"})
+LINE_KEEPING_TAGS = frozenset({"pre", "textarea"})
 # What an inline-only block must not hold: a nested block, a line break, or text that keeps
 # its line breaks.
 # (One `:is()` is matched faster in lexbor than the same list of selectors: 0.53 against 0.63 ms
 # a page on the held-out WCXB pages, the same elements.)
-_NOT_INLINE = f":is({', '.join(sorted(BLOCK_TAGS | _LINE_KEEPING | {'br'}))})"
+_NOT_INLINE = f":is({', '.join(sorted(BLOCK_TAGS | LINE_KEEPING_TAGS | {'br'}))})"
 
 
 def _leaves(root: LexborNode) -> tuple[set[int], dict[int, int]]:
