@@ -8,10 +8,11 @@ from typing import Any, Literal
 from selectolax.lexbor import LexborHTMLParser
 
 from cleaner._exceptions import EmptyInput, InputError, InputTooLarge
-from cleaner._model import Document, Kind
+from cleaner._model import Block, Document, Kind
 from cleaner._options import CleanOptions
 from cleaner._pipeline import build_filters
 from cleaner.filters.base import Page, run_filters
+from cleaner.filters.dom import FLAT_REGIONS
 from cleaner.ingest import decode, detect_kind
 from cleaner.metadata.html import HeadMetadata, extract_head_metadata
 from cleaner.metadata.language import detect_language
@@ -31,6 +32,10 @@ class Cleaner:
         opts = options or CleanOptions()
         self.options = replace(opts, **overrides) if overrides else opts
         self.filters = build_filters(self.options)
+        # User rules and filters run before the regions are dropped and may keep a line
+        # of one, so with them every region is walked line by line.
+        user = self.options.filters or self.options.rules_files
+        self.flat = frozenset() if user else FLAT_REGIONS
 
     def clean(
         self,
@@ -52,12 +57,12 @@ class Cleaner:
             tree = LexborHTMLParser(text)
             if opts.metadata:
                 head = extract_head_metadata(tree)
-            blocks = segment_tree(tree, html=text)
+            blocks = segment_tree(tree, html=text, flat=self.flat)
         else:
             blocks = segment_text(text)
         page = Page(blocks=blocks, kind=page_kind, url=url)
         meta = (
-            extract_text_metadata([b.text for b in blocks], url=url, with_language=False)
+            extract_text_metadata(metadata_lines(blocks, self.flat), url=url, with_language=False)
             if opts.metadata
             else None
         )
@@ -112,6 +117,15 @@ def clean(
     or raises the `InputError` with `raise_errors=True`.
     """
     return Cleaner(options, **overrides).clean(raw, url=url, kind=kind)
+
+
+def metadata_lines(blocks: list[Block], flat: frozenset[str]) -> list[str]:
+    """The lines the text metadata reads: the blocks' texts, with the blocks of the regions
+    read flat (dropped furniture: menus, footers...) blank, so that a byline or a date is
+    not looked for there and every other line keeps its index."""
+    if not flat:
+        return [b.text for b in blocks]
+    return ["" if b.region in flat else b.text for b in blocks]
 
 
 def error_document(

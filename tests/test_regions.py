@@ -137,3 +137,53 @@ def test_a_cookie_banner_on_a_page_with_next_to_no_text_is_still_furniture() -> 
     assert _regions(html)[
         "We and our partners use cookies to run this site and measure traffic."
     ] == ("cookie")
+
+
+def test_a_flat_region_gives_a_block_per_text_node_with_the_containers_tag_and_path() -> None:
+    html = _page(
+        '<nav class="menu"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>'
+        "</ul></nav>",
+        ARTICLE,
+        "<footer><p>Write to us at the <a href='/c'>contact page</a>.</p></footer>",
+    )
+    walked = segment_html(html)
+    flat = segment_html(html, flat=frozenset({"nav", "footer"}))
+    assert [b.text for b in flat if b.region == "nav"] == ["Home", "News"]
+    assert {(b.tag, b.path, b.attrs) for b in flat if b.region == "nav"} == {
+        ("nav", "body/nav", "menu")
+    }
+    assert all(b.link_density == 1.0 for b in flat if b.region == "nav")
+    # A sentence with a link in it comes out in pieces, its words all there.
+    footer = [b.text for b in flat if b.region == "footer"]
+    assert footer == ["Write to us at the", "contact page", "."]
+    # The rest of the page is read as before (elements are numbered as blocks meet them).
+    assert [(b.index, b.text, b.path) for b in walked if not b.region] == [
+        (b.index, b.text, b.path) for b in flat if not b.region
+    ]
+
+
+def test_the_pipeline_reads_dropped_regions_flat_and_the_body_is_the_same() -> None:
+    html = _page(
+        "<nav><ul><li>Home</li><li>News</li><li>Sport</li></ul></nav>",
+        ARTICLE,
+        "<footer><ul><li>About</li><li>Jobs</li></ul></footer>",
+    )
+    flat_doc = cleaner.clean(html)
+    walked_doc = cleaner.clean(html, filters=[lambda block: None])  # user filters: walked
+    assert flat_doc.text == walked_doc.text
+    assert [(b.text, b.reason) for b in flat_doc.blocks if b.region] == [
+        ("Home", "dom.nav"),
+        ("News", "dom.nav"),
+        ("Sport", "dom.nav"),
+        ("About", "dom.footer"),
+        ("Jobs", "dom.footer"),
+    ]
+    assert {b.tag for b in flat_doc.blocks if b.region} == {"nav", "footer"}
+    assert {b.tag for b in walked_doc.blocks if b.region} == {"li"}
+
+
+def test_a_date_in_the_footer_is_not_taken_for_the_pages_date() -> None:
+    html = _page(ARTICLE, "<footer><p>March 3, 2024</p></footer>")
+    assert cleaner.clean(html).date is None
+    # Walked line by line (a user filter runs first), the footer's lone date line is read.
+    assert cleaner.clean(html, filters=[lambda block: None]).date == "2024-03-03"

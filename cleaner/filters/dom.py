@@ -27,6 +27,13 @@ DROPPED_REGIONS = frozenset(
     {"cookie", "dialog", "nav", "footer", "share", "related", "subscribe", "ads", "form"}
 )
 
+FLAT_REGIONS = DROPPED_REGIONS - {"share"}
+"""The dropped regions the segmenter reads in one lexbor call instead of walking them (a
+block per text node, see `cleaner.segment.html.segment_tree`), and whose lines the text
+metadata does not read. A third of an HTML page's blocks sit in them (100 of 284 a page on the
+held-out split, 56 in menus), so HTML cleaning is about 12% faster. Share bars are walked as
+before: a byline often sits in one. Train split, against walking every region: word F1 0.8319
+-> 0.8316, author 0.763 -> 0.764, date 0.860 -> 0.859."""
 
 _OUTSIDE_MAIN = drop("dom.outside-main")
 

@@ -40,12 +40,18 @@ BLOCK_TAGS = frozenset(_BLOCK_TAG_NAMES.split(" "))
 PATH_DEPTH = 6
 
 
-def segment_html(html: str) -> list[Block]:
-    return segment_tree(LexborHTMLParser(html), html=html)
+def segment_html(html: str, *, flat: frozenset[str] = frozenset()) -> list[Block]:
+    return segment_tree(LexborHTMLParser(html), html=html, flat=flat)
 
 
-def segment_tree(tree: LexborHTMLParser, *, html: str | None = None) -> list[Block]:
+def segment_tree(
+    tree: LexborHTMLParser, *, html: str | None = None, flat: frozenset[str] = frozenset()
+) -> list[Block]:
     """The blocks of a parsed page (its invisible subtrees are removed from `tree`).
+
+    The containers of the regions named in `flat` (see `cleaner.segment.regions`) are not
+    walked: each gives a block per text node, read in one lexbor call. The pipeline passes
+    the regions whose blocks it drops whole (`cleaner.filters.dom.FLAT_REGIONS`).
 
     When the page shows next to no text but its scripted subtrees hold much (see
     `SCRIPTED_SELECTOR`), and `html` is given to parse the page again, the blocks are read
@@ -57,7 +63,7 @@ def segment_tree(tree: LexborHTMLParser, *, html: str | None = None) -> list[Blo
     scripted_chars = sum(len(node.text(deep=True, strip=True)) for node in scripted)
     for node in scripted:
         node.decompose()
-    blocks = _collect(tree)
+    blocks = _collect(tree, flat)
     if html is None or scripted_chars < REVEAL_MIN_CHARS:
         return blocks
     shown = sum(len(b.text) for b in blocks)
@@ -65,7 +71,7 @@ def segment_tree(tree: LexborHTMLParser, *, html: str | None = None) -> list[Blo
         return blocks
     again = LexborHTMLParser(html)
     _remove(again, INVISIBLE_SELECTOR)
-    revealed = _collect(again)
+    revealed = _collect(again, flat)
     return revealed if sum(len(b.text) for b in revealed) > REVEAL_RATIO * shown else blocks
 
 
@@ -74,17 +80,18 @@ def _remove(tree: LexborHTMLParser, selector: str) -> None:
         node.decompose()
 
 
-def _collect(tree: LexborHTMLParser) -> list[Block]:
+def _collect(tree: LexborHTMLParser, flat: frozenset[str]) -> list[Block]:
     root = tree.body or tree.root
     if root is None:
         return []
-    collector = _Collector(find_regions(tree, root))
+    collector = _Collector(find_regions(tree, root), flat)
     collector.walk(root)
     return collector.blocks
 
 
 class _Collector:
-    def __init__(self, regions: dict[int, str]) -> None:
+    def __init__(self, regions: dict[int, str], flat: frozenset[str]) -> None:
+        self.flat = flat  # regions read in one call, not walked
         self.blocks: list[Block] = []
         self.parts: list[str] = []
         self.link_chars = 0
@@ -129,6 +136,9 @@ class _Collector:
                     self.flush()
                 # Only block containers make regions: a "share" class on a link stays inline.
                 region = regions.get(node.mem_id) if regions else None
+                if region is not None and region in self.flat:
+                    self.emit_flat(node, region)
+                    continue
                 if not in_pre and tag not in LINE_KEEPING_TAGS and node.mem_id not in mixed:
                     # Most blocks hold inline content alone (a paragraph, a list item): lexbor
                     # joins their text nodes, and the walk does not visit each one; the block
@@ -206,6 +216,41 @@ class _Collector:
                     gap_before=gap,
                 )
             )
+
+    def emit_flat(self, container: LexborNode, region: str) -> None:
+        """The blocks of a furniture container read in one lexbor call instead of walked: a
+        block for each of its text nodes, all with the container's tag, path and share of
+        link text. Its menu items and footer links come out much as the walk makes them (a
+        link apiece), a sentence with a link in it as a few pieces."""
+        raw = container.text(deep=True, separator="\n")
+        if raw.isspace() or not raw:
+            return
+        lines = [" ".join(line.split()) for line in raw.split("\n")]
+        chars = sum(len(line) for line in lines) or 1
+        links = sum(len(a.text(deep=True, strip=True)) for a in container.css("a"))
+        tag = container.tag or ""
+        heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
+        above = container.parent
+        path, attrs = self.path_of(container, above), _attrs(container)
+        element = self.number(container.mem_id)
+        parent = self.number(above.mem_id) if above is not None else 0
+        density = min(1.0, links / chars)
+        for text in lines:
+            if text:
+                self.blocks.append(
+                    Block.of_element(
+                        len(self.blocks),
+                        text,
+                        tag=tag,
+                        heading=heading,
+                        path=path,
+                        attrs=attrs,
+                        link_density=density,
+                        region=region,
+                        element=element,
+                        parent=parent,
+                    )
+                )
 
     def number(self, key: int) -> int:
         """The number of the element whose `mem_id` is `key`, in the order blocks meet it."""
