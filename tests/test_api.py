@@ -177,3 +177,27 @@ def test_a_user_keep_verdict_protects_a_line_from_later_filters() -> None:
 def test_a_filter_returning_something_odd_is_reported_clearly() -> None:
     with pytest.raises(TypeError, match="returned int"):
         cleaner.clean(ARTICLE, kind="text", filters=[lambda b: 3], raise_errors=True)  # type: ignore[list-item,return-value]
+
+
+_DECLARED_UTC = (
+    '<html><head><meta property="article:published_time" content="2025-12-19T02:41:41+00:00">'
+    "</head><body><article><h1>The pier reopens after the storm</h1><p>The town pier reopened "
+    "on Thursday after three months of repairs, the council said in a statement.</p></article>"
+    "</body></html>"
+)
+
+
+def test_the_day_in_the_url_wins_over_a_declared_utc_timestamp_of_the_next_day() -> None:
+    doc = cleaner.clean(_DECLARED_UTC, url="https://example.org/2025/12/18/pier-reopens/")
+    assert doc.date == "2025-12-18"
+
+
+def test_a_declared_date_on_the_urls_day_keeps_its_time() -> None:
+    doc = cleaner.clean(_DECLARED_UTC, url="https://example.org/2025/12/19/pier-reopens/")
+    assert doc.date == "2025-12-19T02:41"
+
+
+def test_the_day_in_the_url_dates_a_page_that_says_nothing_else() -> None:
+    page = "Pier reopens\n\nThe town pier reopened on Thursday after three months of repairs."
+    assert cleaner.clean(page, url="https://example.org/news/2024-05-03-pier").date == "2024-05-03"
+    assert cleaner.clean(page, url="https://example.org/news/pier").date is None

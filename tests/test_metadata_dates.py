@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.metadata.dates import find_dates, parse_date
+from cleaner.metadata.dates import date_from_url, find_dates, parse_date
 
 NOW = date(2025, 6, 30)
 
@@ -151,3 +151,23 @@ def test_any_text_gives_ordered_non_overlapping_spans_inside_the_text(text: str)
     for match in found:
         assert previous_end <= match.start < match.end <= len(text)
         previous_end = match.end
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.org/2025/06/18/the-pier-reopens/", "2025-06-18"),
+        ("https://example.org/articles/2025-03-04+Pier+reopens", "2025-03-04"),
+        ("https://example.org/news/2025_03_04/pier.html?page=2", "2025-03-04"),
+        ("https://example.org/world/2025/mar/04/pier-reopens", "2025-03-04"),
+        ("https://example.org/blog/2025/March/04/pier-reopens", "2025-03-04"),
+        ("https://example.org/blog/2025/spring/04/pier-reopens", None),
+        ("https://example.org/2025/03/", None),  # an archive of the month, not a day
+        ("https://example.org/t/2024-4-4-to-2024-5-0-upgrade/724779", None),  # versions
+        ("https://example.org/2025/13/04/pier", None),  # no month 13
+        ("https://example.org/2025/07/04/pier", None),  # after NOW
+        ("https://example.org/pier?date=2025-03-04", None),  # the query is not the address
+    ],
+)
+def test_a_full_year_first_date_in_the_url_path_is_read(url: str, expected: str | None) -> None:
+    assert date_from_url(url, now=NOW) == expected

@@ -166,3 +166,45 @@ def test_a_time_element_outside_the_article_is_only_a_fallback() -> None:
     sidebar = BODY + '<aside><time datetime="2025-02-20">Feb 20</time></aside>'
     assert _meta("", sidebar).date is None
     assert cleaner.clean(_head("", body=sidebar), kind="html").date == "2025-02-20"
+
+
+def test_json_ld_with_a_raw_line_break_inside_a_string_still_gives_its_date() -> None:
+    meta = _meta(
+        '<script type="application/ld+json">{"@type": "DiscussionForumPosting",'
+        ' "description": "First line\n\tsecond line", "datePublished": "2024-02-21 13:00:00"}'
+        "</script>"
+    )
+    assert meta.date == "2024-02-21T13:00"
+
+
+def test_microdata_date_created_dates_a_question_before_its_answers() -> None:
+    page = (
+        '<html><body><div><time itemprop="dateCreated" datetime="2011-02-11 23:49:17Z">'
+        "14 years ago</time></div><main><p>Question.</p>"
+        '<time itemprop="dateCreated" datetime="2011-02-12 01:01:43Z"></time><p>Answer.</p>'
+        "</main></body></html>"
+    )
+    assert extract_head_metadata(LexborHTMLParser(page), now=NOW).date == "2011-02-11T23:49"
+
+
+def test_a_meta_date_written_in_words_is_read_but_not_a_json_ld_one() -> None:
+    assert _meta('<meta name="published" content="July 17, 2025">').date == "2025-07-17"
+    assert _meta('<meta name="date" content=" March 27, 2025. ">').date == "2025-03-27"
+    # A sentence that mentions a date is not a date.
+    assert (
+        _meta('<meta name="date" content="Updated weekly since May 2, 2024 by staff">').date is None
+    )
+    # schema.org asks for ISO 8601; a JSON-LD date written in words is a careless template.
+    written_ld = (
+        '<script type="application/ld+json">{"@type": "Article", "datePublished": "Jun 24, 2025"}'
+        "</script>"
+    )
+    assert _meta(written_ld).date is None
+
+
+def test_an_article_time_element_whose_datetime_is_written_in_words_dates_the_page() -> None:
+    page = (
+        '<html><body><article><time datetime="on Friday December 19, 2025 @08:00PM">Friday'
+        "</time><p>Text.</p></article></body></html>"
+    )
+    assert extract_head_metadata(LexborHTMLParser(page), now=NOW).date == "2025-12-19T20:00"

@@ -342,3 +342,26 @@ def test_a_chosen_date_leaves_no_fallback_date() -> None:
 def test_a_dump_whose_only_date_line_stands_apart_gets_that_date() -> None:
     doc = cleaner.clean("\n".join(_page_with_date_lines("Last updated: November 13, 2024")))
     assert doc.date == "2024-11-13"
+
+
+def test_a_publication_label_gives_the_fallback_date_of_a_wordy_line_which_stays_in_the_body() -> (
+    None
+):
+    lines = _page_with_date_lines("Essay - Published: 2025.06.17 | travel | coast | walking")
+    meta = extract_text_metadata(lines, now=NOW, with_language=False)
+    assert (meta.date, meta.fallback_date) == (None, "2025-06-17")
+    assert 40 not in meta.metadata_lines
+
+
+def test_a_date_in_a_wordy_line_without_a_publication_label_gives_no_fallback_date() -> None:
+    lines = _page_with_date_lines("Essay - Revised: 2025.06.17 | travel | coast | walking")
+    assert extract_text_metadata(lines, now=NOW, with_language=False).fallback_date is None
+
+
+def test_two_labelled_publication_dates_give_no_fallback_date() -> None:
+    # Comments each "Posted on" their own day: none of them is the page's.
+    lines = _page_with_date_lines(
+        "Ana wrote: Posted on June 2, 2025 at 9:00 and liked it a lot",
+        "Sam wrote: Posted on June 4, 2025 at 7:00 and did not like it",
+    )
+    assert extract_text_metadata(lines, now=NOW, with_language=False).fallback_date is None

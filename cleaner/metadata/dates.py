@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
+from urllib.parse import urlsplit
 
 import regex
 
@@ -261,6 +262,38 @@ def parse_date(
     """The first date in `text` as an ISO string, or None."""
     found = find_dates(text, now=now, slash_order=slash_order)
     return found[0].value if found else None
+
+
+# A full date as a URL's path spells it: "/2025/12/18/slug", "/2025-12-15+title", "/2025_03_04/",
+# "/2023/oct/03/slug". Only year first (a path's "12-11-2025" is too rare to learn its order
+# from), only whole (a year and month alone, "/2025/12/", name an archive, not a day), and only
+# with two-digit month and day: a slug's "2024-4-4" is a version number (one train page's).
+_URL_DATE = regex.compile(
+    r"(?<![\p{L}\d])(?P<year>(?:19|20)\d\d)(?P<sep>[/\-_])(?P<month>\d\d|\p{L}{3,9})(?P=sep)"
+    r"(?P<day>\d\d)(?![\d.])"
+)
+
+
+def date_from_url(url: str, *, now: date | datetime | None = None) -> str | None:
+    """The publication day a URL's path carries ("YYYY-MM-DD"), or None.
+
+    On the WCXB train split 28 page URLs carry one, and every one is the page's gold date (two
+    of them where the declared timestamp, in UTC, fell on the next day, one where the text's
+    date was a related story's).
+    """
+    path = urlsplit(url).path
+    if not may_contain_date(path):
+        return None
+    latest = _latest_allowed(now)
+    for match in _URL_DATE.finditer(path):
+        month = match["month"]
+        number = int(month) if month.isdigit() else MONTHS.get(month.casefold())
+        if number is None:
+            continue
+        ymd = int(match["year"]), number, int(match["day"])
+        if _plausible(*ymd, latest):
+            return f"{ymd[0]:04d}-{ymd[1]:02d}-{ymd[2]:02d}"
+    return None
 
 
 def _latest_allowed(now: date | datetime | None) -> date:

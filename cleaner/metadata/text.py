@@ -9,7 +9,9 @@ article rather than to menus, teasers or comments:
   lone names; bylines repeated as a list (comment headers, teaser cards) are ignored;
 - the date: the byline's own, else a date line beside the byline (a publication date before an
   update date), else the date line closest above the first paragraph, else the first date line
-  in the top half of the dump;
+  in the top half of the dump; when none of these gives one, a fallback: the page's only pure
+  date line, else its only line where a publication label introduces a date ("Jane Doe
+  Published: April 13, 2023 | Travel");
 - the headline: the heading-like line nearest above the byline or date (see `find_headline`).
 
 It also reports which lines are nothing but metadata, so the pipeline can drop them from the
@@ -154,6 +156,9 @@ class _Scan:
     date_lines: list[_DateLine]
     reading_lines: list[int]
     article_start: int | None
+    # Dates a publication label introduces ("Published: ...") on lines too wordy to be date
+    # lines. They fill a gap only and never mark a line as metadata.
+    labelled_dates: list[DateMatch]
 
 
 def extract_text_metadata(
@@ -209,6 +214,7 @@ def _scan(lines: Sequence[str], now: date, order: SlashOrder | None, dated: set[
     bylines: list[_BylineHit] = []
     date_lines: list[_DateLine] = []
     reading_lines: list[int] = []
+    labelled_dates: list[DateMatch] = []
     article_start: int | None = None
     taken: set[int] = set()
     for i, raw in enumerate(lines):
@@ -233,13 +239,16 @@ def _scan(lines: Sequence[str], now: date, order: SlashOrder | None, dated: set[
         date_line = _date_line(line, i, dates) if dates else None
         if date_line is not None:
             date_lines.append(date_line)
-        elif may_hold_reading_time(line, folded) and is_reading_time_line(line, folded=folded):
+            continue
+        if dates and (labelled := _labelled_date(line, dates)) is not None:
+            labelled_dates.append(labelled)
+        if may_hold_reading_time(line, folded) and is_reading_time_line(line, folded=folded):
             reading_lines.append(i)
         elif article_start is None and _is_prose(line):
             article_start = i
     bylines.extend(_lone_names(lines, date_lines, taken))
     bylines.sort(key=lambda hit: hit.indices[0])
-    return _Scan(bylines, date_lines, reading_lines, article_start)
+    return _Scan(bylines, date_lines, reading_lines, article_start, labelled_dates)
 
 
 def _byline_at(
@@ -292,6 +301,17 @@ def _date_line(line: str, i: int, dates: list[DateMatch]) -> _DateLine | None:
     return _DateLine(i, dates[0], bool(_UPDATED.search(line[: dates[0].start])), others == 0)
 
 
+def _labelled_date(line: str, dates: list[DateMatch]) -> DateMatch | None:
+    """The line's first date when a publication label stands right before it."""
+    return dates[0] if _PUBLISHED.search(line, 0, dates[0].start) else None
+
+
+# A publication label ending just before a date: "Published: ", "Posted on the ", "Publié le ".
+_PUBLISHED = regex.compile(
+    r"(?i)(?<!\p{L})(?:published|posted|publié|publiée|veröffentlicht|publicado|publicada"
+    r"|pubblicato|gepubliceerd|opublikowano|опубліковано|опубликовано)"
+    r"(?:\s*[:\-–—]\s*|\s+(?:on|le|am|el|il|em|op|the|on the)\s+|\s+)$"
+)
 _UPDATED = regex.compile(
     r"(?i)(?:updated|modified|edited|aktualisiert|mis à jour|modifié|actualizado|atualizado"
     r"|aggiornato|bijgewerkt|zaktualizowano|оновлено|обновлено)[^\p{L}]*$"
@@ -444,9 +464,14 @@ def _choose_date(
 def _lone_date(scan: _Scan) -> str | None:
     """The date of the page's only line that is nothing but a date ("Posted on April 13, 2023",
     "Last updated: November 13, 2025"), wherever it stands; None when there are several (a
-    list of dated teasers, comments) or none."""
+    list of dated teasers, comments) or none. Else the date of the page's only line that
+    labels a date as the publication among other words ("Jane Doe Published: April 13, 2023 |
+    Travel")."""
     pure = [d for d in scan.date_lines if d.pure]
-    return pure[0].match.value if len(pure) == 1 else None
+    if pure:
+        return pure[0].match.value if len(pure) == 1 else None
+    labelled = scan.labelled_dates
+    return labelled[0].value if len(labelled) == 1 else None
 
 
 def _date_value(byline: _BylineHit | None, chosen: _DateLine | None) -> str | None:
