@@ -208,3 +208,40 @@ def test_an_article_time_element_whose_datetime_is_written_in_words_dates_the_pa
         "</time><p>Text.</p></article></body></html>"
     )
     assert extract_head_metadata(LexborHTMLParser(page), now=NOW).date == "2025-12-19T20:00"
+
+
+def test_json_ld_put_in_a_meta_tag_gives_the_date() -> None:
+    meta = _meta(
+        '<meta name="script:ld+json" content="{&quot;@type&quot;:&quot;Article&quot;,'
+        '&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}">'
+    )
+    assert meta.date == "2025-11-17T09:00"
+
+
+_DISAGREEING = (
+    '<script type="application/ld+json">{"@type": "Article",'
+    ' "datePublished": "2024-08-29T10:00:00+00:00"}</script>'
+    '<meta name="date" content="November 25, 2025">'
+)
+
+
+def test_declarations_that_disagree_keep_the_first_as_the_date_and_the_rest_as_other_dates() -> (
+    None
+):
+    meta = _meta(_DISAGREEING + '<meta name="dc.date" content="2024-08-29">')
+    assert (meta.date, meta.other_dates) == ("2024-08-29T10:00", ("2025-11-25",))
+
+
+def test_declarations_that_agree_on_the_day_give_no_other_dates() -> None:
+    meta = _meta(_DISAGREEING.replace("November 25, 2025", "2024-08-29T12:00:00+02:00"))
+    assert (meta.date, meta.other_dates) == ("2024-08-29T10:00", ())
+
+
+def test_when_declarations_disagree_the_date_the_page_shows_wins() -> None:
+    shown = BODY.replace("</h1>", "</h1><p>Nov 25, 2025</p>")
+    assert cleaner.clean(_head(_DISAGREEING, body=shown), kind="html").date == "2025-11-25"
+    # Shown neither: the first declaration stands.
+    unshown = BODY.replace("</h1>", "</h1><p>Nov 27, 2025</p>")
+    assert cleaner.clean(_head(_DISAGREEING, body=unshown), kind="html").date == (
+        "2024-08-29T10:00"
+    )

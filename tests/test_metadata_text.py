@@ -365,3 +365,36 @@ def test_two_labelled_publication_dates_give_no_fallback_date() -> None:
         "Sam wrote: Posted on June 4, 2025 at 7:00 and did not like it",
     )
     assert extract_text_metadata(lines, now=NOW, with_language=False).fallback_date is None
+
+
+def test_a_line_a_byline_lead_in_opens_gives_the_fallback_date_and_stays_in_the_body() -> None:
+    # The byline parser does not read "●" as a separator; the date is still the byline's.
+    lines = _page_with_date_lines("by Ana Ruiz ● June 17, 2025 ● 6 min read")
+    meta = extract_text_metadata(lines, now=NOW, with_language=False)
+    assert (meta.date, meta.fallback_date, meta.author) == (None, "2025-06-17", None)
+    assert meta.metadata_lines == {}
+
+
+def test_a_thread_started_by_line_dates_the_page_before_a_lone_date_line() -> None:
+    alone = _page_with_date_lines("June 6, 2025")
+    assert extract_text_metadata(alone, now=NOW, with_language=False).fallback_date == (
+        "2025-06-06"
+    )
+    lines = _page_with_date_lines(
+        "Discussion in 'Help' started by jdoe, May 26, 2025.", "June 6, 2025"
+    )
+    assert extract_text_metadata(lines, now=NOW, with_language=False).fallback_date == (
+        "2025-05-26"
+    )
+
+
+def test_a_sentence_opening_with_by_and_a_date_gives_no_fallback_date() -> None:
+    lines = _page_with_date_lines("By January 5, 2025, all boats must leave the harbour")
+    assert extract_text_metadata(lines, now=NOW, with_language=False).fallback_date is None
+
+
+def test_two_lines_a_byline_lead_in_opens_give_no_fallback_date() -> None:
+    lines = _page_with_date_lines(
+        "by Ana Ruiz ● June 17, 2025 ● reply", "by Sam Roe ● June 18, 2025 ● reply"
+    )
+    assert extract_text_metadata(lines, now=NOW, with_language=False).fallback_date is None

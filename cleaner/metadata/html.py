@@ -151,13 +151,17 @@ class HeadMetadata:
     # train split date matches rise from 0.841 to 0.846 with it. (Reading declared dates that
     # are not ISO 8601, "July 17, 2025", as the text's dates was measured too: 0.003 lower.)
     fallback_date: str | None = None
+    # The other publication dates the page declares when its declarations disagree (JSON-LD
+    # says one day, a <meta> another): the caller prefers one of them to `date` when the
+    # page's text shows it.
+    other_dates: tuple[str, ...] = ()
 
 
 def extract_head_metadata(tree: LexborHTMLParser, *, now: datetime | None = None) -> HeadMetadata:
     """The metadata declared in `tree` (parse it before anything is removed from it)."""
     now = now or datetime.now(UTC)
     metas = _meta_values(tree)
-    ld = _article_object(tree)
+    ld = _article_object(tree, metas)
     sitename = _text(_name_of(ld.get("publisher"))) or _first(metas, SITE_KEYS)
     if sitename and sitename.startswith("@"):
         sitename = None  # a Twitter handle, not a name
@@ -165,13 +169,11 @@ def extract_head_metadata(tree: LexborHTMLParser, *, now: datetime | None = None
     if title is None:
         node = tree.css_first("title")
         title = _text(node.text()) if node is not None else None
+    declared = _declared_dates(ld, metas, now)
     return HeadMetadata(
         title=_page_headline(tree, _without_site_name(title, sitename) if title else None),
         author=_authors(ld.get("author")) or _author_from_metas(metas) or _markup_author(tree),
-        date=_plausible_date(ld.get("datePublished"), now)
-        or next((d for key in DATE_KEYS if (d := _meta_date(metas.get(key), now))), None)
-        or _plausible_date(ld.get("dateCreated"), now)
-        or _markup_date(tree, now),
+        date=declared[0] if declared else _markup_date(tree, now),
         sitename=sitename,
         description=_text(ld.get("description")) or _first(metas, DESCRIPTION_KEYS),
         language=_language(tree, metas),
@@ -179,7 +181,29 @@ def extract_head_metadata(tree: LexborHTMLParser, *, now: datetime | None = None
         fallback_date=_plausible_date(ld.get("dateModified"), now)
         or next((d for key in MODIFIED_KEYS if (d := _meta_date(metas.get(key), now))), None)
         or _first_time(tree, now),
+        other_dates=_other_days(declared),
     )
+
+
+def _declared_dates(ld: dict[str, Any], metas: dict[str, str], now: datetime) -> list[str]:
+    """The publication dates JSON-LD and `<meta>` declare, most trusted first."""
+    found = [_plausible_date(ld.get("datePublished"), now)] if "datePublished" in ld else []
+    found.extend(_meta_date(metas[key], now) for key in DATE_KEYS if key in metas)
+    if "dateCreated" in ld:
+        found.append(_plausible_date(ld["dateCreated"], now))
+    return [d for d in found if d]
+
+
+def _other_days(declared: list[str]) -> tuple[str, ...]:
+    """The declared dates that fall on another day than the first one, once each."""
+    if len(declared) < 2:
+        return ()
+    first = declared[0][:10]
+    others: dict[str, None] = {}
+    for value in declared[1:]:
+        if value[:10] != first and not any(o.startswith(value[:10]) for o in others):
+            others[value] = None
+    return tuple(others)
 
 
 # -- sources ------------------------------------------------------------------------------------
@@ -200,16 +224,28 @@ def _meta_values(tree: LexborHTMLParser) -> dict[str, str]:
     return values
 
 
-def _article_object(tree: LexborHTMLParser) -> dict[str, Any]:
+# A `<meta>` name some site frameworks give JSON-LD they put in the head as a meta tag instead of
+# a script (one WCXB page of 1,497; it is that page's only date).
+LD_META_KEY = "script:ld+json"
+
+
+def _ld_texts(tree: LexborHTMLParser, metas: dict[str, str]) -> Iterator[str]:
+    for node in tree.css('script[type="application/ld+json"]'):
+        yield node.text(deep=True) or ""
+    if LD_META_KEY in metas:
+        yield metas[LD_META_KEY]
+
+
+def _article_object(tree: LexborHTMLParser, metas: dict[str, str]) -> dict[str, Any]:
     """The JSON-LD object that describes the page's text: the first of an article type, else
     the first page-level object, else an empty dict."""
     fallback: dict[str, Any] = {}
-    for node in tree.css('script[type="application/ld+json"]'):
+    for text in _ld_texts(tree, metas):
         try:
             # Not strict: raw line breaks and tabs inside strings, which JSON forbids, are
             # common in hand-templated JSON-LD, and browsers' and search engines' readers
             # accept them.
-            data = json.loads(node.text(deep=True) or "", strict=False)
+            data = json.loads(text, strict=False)
         except (ValueError, RecursionError):
             continue  # broken JSON-LD is common; the other sources remain
         for obj in _objects(data):

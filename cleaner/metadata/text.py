@@ -9,9 +9,10 @@ article rather than to menus, teasers or comments:
   lone names; bylines repeated as a list (comment headers, teaser cards) are ignored;
 - the date: the byline's own, else a date line beside the byline (a publication date before an
   update date), else the date line closest above the first paragraph, else the first date line
-  in the top half of the dump; when none of these gives one, a fallback: the page's only pure
-  date line, else its only line where a publication label introduces a date ("Jane Doe
-  Published: April 13, 2023 | Travel");
+  in the top half of the dump; when none of these gives one, a fallback: the page's only line
+  a byline's lead-in opens that the byline parser did not read ("by Jane Doe ● April 13,
+  2023"), else its only pure date line, else its only line where a publication label
+  introduces a date ("Jane Doe Published: April 13, 2023 | Travel");
 - the headline: the heading-like line nearest above the byline or date (see `find_headline`).
 
 It also reports which lines are nothing but metadata, so the pipeline can drop them from the
@@ -159,6 +160,9 @@ class _Scan:
     # Dates a publication label introduces ("Published: ...") on lines too wordy to be date
     # lines. They fill a gap only and never mark a line as metadata.
     labelled_dates: list[DateMatch]
+    # Dates on lines a byline's lead-in opens that the byline parser did not take ("by Jane
+    # Doe ● December 23, 2025 ● 6 min read"); they too only fill a gap.
+    byline_dates: list[DateMatch]
 
 
 def extract_text_metadata(
@@ -215,6 +219,7 @@ def _scan(lines: Sequence[str], now: date, order: SlashOrder | None, dated: set[
     date_lines: list[_DateLine] = []
     reading_lines: list[int] = []
     labelled_dates: list[DateMatch] = []
+    byline_dates: list[DateMatch] = []
     article_start: int | None = None
     taken: set[int] = set()
     for i, raw in enumerate(lines):
@@ -240,15 +245,18 @@ def _scan(lines: Sequence[str], now: date, order: SlashOrder | None, dated: set[
         if date_line is not None:
             date_lines.append(date_line)
             continue
-        if dates and (labelled := _labelled_date(line, dates)) is not None:
-            labelled_dates.append(labelled)
+        if dates:
+            if _PUBLISHED.search(line, 0, dates[0].start):
+                labelled_dates.append(dates[0])
+            elif _BY_LEAD.search(line, 0, dates[0].start):
+                byline_dates.append(dates[0])
         if may_hold_reading_time(line, folded) and is_reading_time_line(line, folded=folded):
             reading_lines.append(i)
         elif article_start is None and _is_prose(line):
             article_start = i
     bylines.extend(_lone_names(lines, date_lines, taken))
     bylines.sort(key=lambda hit: hit.indices[0])
-    return _Scan(bylines, date_lines, reading_lines, article_start, labelled_dates)
+    return _Scan(bylines, date_lines, reading_lines, article_start, labelled_dates, byline_dates)
 
 
 def _byline_at(
@@ -301,11 +309,9 @@ def _date_line(line: str, i: int, dates: list[DateMatch]) -> _DateLine | None:
     return _DateLine(i, dates[0], bool(_UPDATED.search(line[: dates[0].start])), others == 0)
 
 
-def _labelled_date(line: str, dates: list[DateMatch]) -> DateMatch | None:
-    """The line's first date when a publication label stands right before it."""
-    return dates[0] if _PUBLISHED.search(line, 0, dates[0].start) else None
-
-
+# A byline's lead-in before a name, where the byline parser did not take the line: "by Jane
+# Doe ● December 23, 2025 ● 6 min read", "Discussion in 'Help' started by jdoe, May 26, 2025."
+_BY_LEAD = regex.compile(r"(?i)(?:^|(?<=\s)(?:started|posted|written)\s+)by\s+[\p{L}\p{N}]")
 # A publication label ending just before a date: "Published: ", "Posted on the ", "Publié le ".
 _PUBLISHED = regex.compile(
     r"(?i)(?<!\p{L})(?:published|posted|publié|publiée|veröffentlicht|publicado|publicada"
@@ -462,11 +468,17 @@ def _choose_date(
 
 
 def _lone_date(scan: _Scan) -> str | None:
-    """The date of the page's only line that is nothing but a date ("Posted on April 13, 2023",
+    """The date of the page's only line that a byline's lead-in opens without being read as a
+    byline ("by Jane Doe ● December 23, 2025", "Discussion in 'Help' started by jdoe, May 26,
+    2025."): the byline the parser missed, so before the date lines below (on the WCXB train
+    split it mends two pages and changes no other). Else the date of the page's only line that
+    is nothing but a date ("Posted on April 13, 2023",
     "Last updated: November 13, 2025"), wherever it stands; None when there are several (a
     list of dated teasers, comments) or none. Else the date of the page's only line that
     labels a date as the publication among other words ("Jane Doe Published: April 13, 2023 |
     Travel")."""
+    if len(scan.byline_dates) == 1:
+        return scan.byline_dates[0].value
     pure = [d for d in scan.date_lines if d.pure]
     if pure:
         return pure[0].match.value if len(pure) == 1 else None
