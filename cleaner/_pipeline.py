@@ -6,6 +6,7 @@ from cleaner._options import CleanOptions
 from cleaner.filters.base import Filter, as_filter
 from cleaner.filters.dom import PageRegions
 from cleaner.filters.duplicates import TruncatedCopies
+from cleaner.filters.learned import LearnedFilter
 from cleaner.filters.metadata_lines import MetadataLines
 from cleaner.filters.rules import RULEBOOK
 from cleaner.filters.structure import ArticleExtent
@@ -15,7 +16,8 @@ from cleaner.filters.user import load_rules_file
 def build_filters(options: CleanOptions) -> list[Filter]:
     """User rules first (so their keep rules protect), then metadata lines, an HTML page's
     furniture regions, the built-in rule categories, and last the structural stage that sees
-    what all the others decided."""
+    what all the others decided: the learned filter, which runs the structure stage itself
+    and decides with it, or with `learned=False` the structure stage alone."""
     filters: list[Filter] = []
     for path in options.rules_files:
         filters.extend(load_rules_file(path))
@@ -25,5 +27,5 @@ def build_filters(options: CleanOptions) -> list[Filter]:
     filters.append(RULEBOOK.fresh())
     filters.append(TruncatedCopies())
     if options.structure:
-        filters.append(ArticleExtent())
+        filters.append(LearnedFilter(options.model) if options.learned else ArticleExtent())
     return filters

@@ -82,11 +82,12 @@ class CleanerSystem:
     """cleaner as a batch runs it: one `Cleaner` for all pages, built afresh each repeat so
     what it remembered in one repeat does not speed up the next."""
 
-    def __init__(self) -> None:
-        self.engine = Cleaner(include_blocks=False)
+    def __init__(self, **options: Any) -> None:
+        self.options = options
+        self.engine = Cleaner(include_blocks=False, **options)
 
     def reset(self) -> None:
-        self.engine = Cleaner(include_blocks=False)
+        self.engine = Cleaner(include_blocks=False, **self.options)
 
     def __call__(self, html: str, url: str) -> Extraction:
         doc = self.engine.clean(html, kind="html", url=url)
@@ -135,6 +136,8 @@ def run_resiliparse(html: str, url: str) -> Extraction:
 
 SYSTEMS: dict[str, System] = {
     "cleaner": CleanerSystem(),
+    # The learned filter, off by default until it passes the fixture gate (issue 4).
+    "cleaner+learned": CleanerSystem(learned=True),
     "trafilatura": TrafilaturaSystem(),
     "readability": run_readability,
     "justext": run_justext,

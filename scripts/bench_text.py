@@ -63,11 +63,12 @@ class CleanerSystem:
     different site, so what it remembers within a repeat is what a crawl of new sites gives).
     Blocks are left out of the Documents, as the CLI does without `--blocks`."""
 
-    def __init__(self) -> None:
-        self.engine = Cleaner(include_blocks=False)
+    def __init__(self, **options: Any) -> None:
+        self.options = options
+        self.engine = Cleaner(include_blocks=False, **options)
 
     def reset(self) -> None:
-        self.engine = Cleaner(include_blocks=False)
+        self.engine = Cleaner(include_blocks=False, **self.options)
 
     def __call__(self, dump: str, url: str) -> Extraction:
         doc = self.engine.clean(dump, kind="text", url=url)
@@ -105,6 +106,8 @@ def run_c4(dump: str, url: str) -> Extraction:
 
 SYSTEMS: dict[str, System] = {
     "cleaner": CleanerSystem(),
+    # The learned filter, off by default until it passes the fixture gate (issue 4).
+    "cleaner+learned": CleanerSystem(learned=True),
     "keep-everything": run_keep_everything,
     "c4": run_c4,
 }

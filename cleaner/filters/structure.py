@@ -161,7 +161,11 @@ class ArticleExtent:
     name = "structure"
 
     def apply(self, page: Page) -> Iterator[tuple[int, Verdict]]:
-        weights = _weights(page)
+        return self.judge(page, block_weights(page))
+
+    def judge(self, page: Page, weights: Sequence[float]) -> Iterator[tuple[int, Verdict]]:
+        """The stage's verdicts given the page's `block_weights` (the learned filter computes
+        them once for its own features and for this)."""
         runs = _article_runs(weights)
         if not runs:
             # Not one stretch of text outweighs the boilerplate around it: a consent wall, a
@@ -202,7 +206,7 @@ class ArticleExtent:
 
     def find(self, page: Page) -> list[Extent]:
         """The article's runs in page order: the best run, and any other strong run."""
-        return _article_runs(_weights(page))
+        return _article_runs(block_weights(page))
 
 
 def _article_runs(weights: Sequence[float]) -> list[Extent]:
@@ -227,7 +231,10 @@ def _open_runs(open_blocks: Sequence[Block], weights: Sequence[float]) -> list[E
     ]
 
 
-def _weights(page: Page) -> list[float]:
+def block_weights(page: Page) -> list[float]:
+    """Each block's evidence for body text as the run search weighs it: `DROPPED_WEIGHT` for
+    a block an earlier filter dropped, `BARRIER` for a section heading, else by its words and
+    ending (`_weight`)."""
     weights = [
         DROPPED_WEIGHT if v is not None and not v.keep else _weight(b.n_words, b.text)
         for b, v in zip(page.blocks, page.verdicts, strict=True)
