@@ -24,6 +24,7 @@ from cleaner._model import Document
 from cleaner._options import DEFAULT_MAX_BYTES, CleanOptions
 from cleaner.batch import BatchJob, BatchSummary, Source, clean_sources, find_inputs
 from cleaner.batch.progress import Progress
+from cleaner.filters.learned import ModelFileError, load_model
 from cleaner.filters.user import load_rules_file
 from cleaner.output import FORMATS, render_stream
 
@@ -120,6 +121,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="skip the article-extent stage: keep every block the rules leave",
     )
     clean.add_argument(
+        "--learned",
+        action="store_true",
+        help="switch on the learned filter (off by default for now)",
+    )
+    clean.add_argument(
+        "--model",
+        metavar="FILE",
+        help="the learned filter's model file (default: the one shipped; implies --learned)",
+    )
+    clean.add_argument(
         "--max-bytes",
         type=int,
         default=DEFAULT_MAX_BYTES,
@@ -146,6 +157,8 @@ def run_clean(args: argparse.Namespace) -> int:
     options = CleanOptions(
         rules_files=tuple(args.rules),
         structure=not args.no_structure,
+        learned=args.learned or args.model is not None,
+        model=args.model,
         # Markdown rebuilds an HTML body's structure from the blocks.
         include_blocks=args.blocks or args.format == "markdown",
         max_bytes=args.max_bytes,
@@ -171,6 +184,11 @@ def _check_arguments(args: argparse.Namespace) -> str | None:
             load_rules_file(path)
         except RulesFileError as exc:
             return f"bad rules file: {exc}"
+    if args.model is not None:
+        try:
+            load_model(args.model)
+        except ModelFileError as exc:
+            return f"bad model file: {exc}"
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import math
 import os
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from batch_pages import ARTICLE, write
 
 import cleaner.cli
 from cleaner.cli import main
+from cleaner.filters.learned import FEATURE_NAMES, MODEL_VERSION
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -223,6 +225,42 @@ def test_a_bad_rules_file_is_a_usage_error_that_names_the_file(
     rules = write(tmp_path / "bad.toml", "[[drop]]\nname = 'x'\n")
     assert main(["clean", str(page), "--rules", str(rules)]) == 2
     assert "bad.toml" in capsys.readouterr().err
+
+
+def test_a_bad_model_file_is_a_usage_error_that_names_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = write(tmp_path / "a.txt", ARTICLE)
+    model = write(tmp_path / "model.json", '{"version": 0}')
+    assert main(["clean", str(page), "--model", str(model)]) == 2
+    assert "model.json" in capsys.readouterr().err
+
+
+def test_a_model_file_given_on_the_command_line_decides_the_open_blocks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A model that keeps every block of six words or more and drops the rest (see
+    # tests/test_learned.py for how such a model file is read).
+    weights = [[0.0] for _ in FEATURE_NAMES]
+    weights[FEATURE_NAMES.index("log_words")] = [8.0]
+    kind = {
+        "mean": [0.0] * len(FEATURE_NAMES),
+        "scale": [1.0] * len(FEATURE_NAMES),
+        "layers": [{"w": weights, "b": [-8.0 * math.log1p(5)]}],
+        "mode": "replace",
+        "threshold": 0.5,
+    }
+    spec = {"version": MODEL_VERSION, "features": list(FEATURE_NAMES)}
+    model = write(tmp_path / "m.json", json.dumps({**spec, "kinds": {"html": kind, "text": kind}}))
+    page = write(tmp_path / "a.txt", ARTICLE)
+    assert main(["clean", str(page), "--blocks"]) == 0
+    (rules_only,) = records(capsys.readouterr().out)
+    assert main(["clean", str(page), "--blocks", "--model", str(model)]) == 0
+    (learned,) = records(capsys.readouterr().out)
+    rules_deciders = {b["decided_by"] for b in rules_only["blocks"]}  # type: ignore[union-attr]
+    learned_deciders = {b["decided_by"] for b in learned["blocks"]}  # type: ignore[union-attr]
+    assert "learned" not in rules_deciders
+    assert "learned" in learned_deciders
 
 
 def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
