@@ -29,8 +29,12 @@ against `MODEL_VERSION` and the feature names this module computes.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+import operator
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import repeat
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +68,12 @@ OFFSETS = (-2, -1, 1, 2)
 WINDOWS = (3, 10)
 CONTEXT_OFFSETS = (-3, -2, -1, 1, 2, 3)
 CONTEXT_WINDOWS = (2, 5, 15)
+BLAS_ONE_THREAD_WORK = 262_144
+"""Multiply-adds per matrix-matrix product that OpenBLAS keeps on one thread (its gemm
+threshold, 65536 x GEMM_MULTITHREAD_THRESHOLD 4). Measured on the HTML model (83 x 32) with a
+core kept busy: 150-row products never waited, 200-row ones now and then 4-8 ms."""
+BLAS_ONE_THREAD_VECTOR_WORK = 9_216
+"""The same for a matrix-vector product (gemv: 2304 x 4)."""
 # The run-search weights are clipped to this range for features: a barrier is a flag of its own.
 WEIGHT_RANGE = (DROPPED_WEIGHT, 40.0)
 
@@ -129,6 +139,58 @@ def _distance_back(flag: np.ndarray) -> np.ndarray:
     return idx - last
 
 
+# The feature matrix is written column by column into one array: a page has a few hundred
+# blocks, so numpy's per-call overhead (~1 us) and Python's per-block work, not arithmetic, are
+# what the features cost. Column numbers are looked up once here.
+_COL = {name: i for i, name in enumerate(FEATURE_NAMES)}
+_TAG_INDEX = {t: i for i, t in enumerate(TAGS)}
+_OTHER_TAG = len(TAGS)
+_REGION_INDEX = {r: i for i, r in enumerate(REGIONS)}
+_REASON_INDEX = {r: i for i, r in enumerate(STRUCTURE_REASONS)}
+_SHIFTED = ("log_words", "prose", "dropped", "s_kept", "link_density", "weight")
+_SHIFT_SOURCES = [_COL[name] for name in _SHIFTED]
+_HTML_FIELDS = attrgetter("_n_words", "text", "tag", "region", "link_density", "heading", "parent")
+_TEXT_FIELDS = attrgetter("_n_words", "text", "gap_before")
+_SEPARATORS = ("|", "·", "•")
+_COMMA, _COLON = ord(","), ord(":")
+_IS_COMMA, _IS_SEPARATOR, _IS_UPPER, _IS_DIGIT, _ASK = 1, 2, 4, 8, 16
+_TABLE_SIZE = 0x3000
+"""Code points below this (Latin to the general punctuation, all the scripts written with
+case) are classed by `_CHAR_CLASSES`; the table takes ~3.5 ms to build, once at import."""
+
+
+def _char_classes() -> np.ndarray:
+    """Bit flags a code point: comma, separator, upper case, digit; the last entry says that
+    Python must be asked (a code point past the table)."""
+    table = np.zeros(_TABLE_SIZE + 1, dtype=np.uint8)
+    for code in range(_TABLE_SIZE):
+        c = chr(code)
+        table[code] = (
+            (_IS_COMMA if c == "," else 0)
+            | (_IS_SEPARATOR if c in _SEPARATORS else 0)
+            | (_IS_UPPER if c.isupper() else 0)
+            | (_IS_DIGIT if c.isdigit() else 0)
+        )
+    table[_TABLE_SIZE] = _ASK
+    return table
+
+
+_CHAR_CLASSES = _char_classes()
+_KEEP = attrgetter("keep")
+_REASON = attrgetter("reason")
+
+
+def _floats(values: Iterable[float]) -> np.ndarray:
+    """Numbers as a float array (through `array`, which converts a sequence several times
+    faster than `np.array`)."""
+    return np.frombuffer(array("d", values), dtype=float)
+
+
+def _flags(values: Iterable[bool]) -> np.ndarray:
+    """Booleans as a bool array, through bytes."""
+    return np.frombuffer(bytes(values), dtype=np.bool_)
+
+
 def page_features(
     page: Page, weights: Sequence[float], structure: dict[int, Verdict]
 ) -> np.ndarray:
@@ -139,101 +201,182 @@ def page_features(
     """
     blocks = page.blocks
     n = len(blocks)
-    texts = [b.text for b in blocks]
-    nw = np.array([b.n_words for b in blocks], dtype=float)
-    nc = np.array([len(t) for t in texts], dtype=float)
-    w = np.array(weights, dtype=float)
-    verdicts = page.verdicts
-    dropped = np.array([v is not None and not v.keep for v in verdicts], dtype=float)
-    protected = np.array([v is not None and v.keep for v in verdicts], dtype=float)
-    barrier = (w == BARRIER).astype(float)
-    w = np.clip(w, *WEIGHT_RANGE)
-    prose = (w >= 5.0).astype(float) * (1.0 - dropped)
-    sentence = (w >= 1.0).astype(float)
-    reasons = {r: i for i, r in enumerate(STRUCTURE_REASONS)}
-    s = np.zeros((n, len(STRUCTURE_REASONS) + 1))
-    for i, verdict in structure.items():
-        s[i, reasons.get(verdict.reason, 0)] = 1.0
-    s[:, -1] = (1.0 - s[:, :-1].sum(axis=1)) * (1.0 - dropped) * (1.0 - protected)
-    s_kept = s[:, -1]
-
+    x = np.zeros((n, len(FEATURE_NAMES)))
+    if n == 0:
+        return x
     html = page.kind == "html"
-    tag_cols = np.zeros((n, len(TAGS) + 1))
-    region_cols = np.zeros((n, len(REGIONS)))
     if html:
-        tag_index = {t: i for i, t in enumerate(TAGS)}
-        other = len(TAGS)
-        tags = [b.tag for b in blocks]
-        tag_cols[np.arange(n), [tag_index.get(t, other) for t in tags]] = 1.0
-        region_index = {r: i for i, r in enumerate(REGIONS)}
-        for i, b in enumerate(blocks):
-            r = region_index.get(b.region)
-            if r is not None:
-                region_cols[i, r] = 1.0
-        links = np.array([b.link_density for b in blocks], dtype=float)
-        heading = np.array([b.heading > 0 for b in blocks], dtype=float)
-        parent = np.array([b.parent for b in blocks], dtype=np.int64)
-        tag_codes = np.array([tag_index.get(t, other) for t in tags])
-        tag_cols[heading > 0] = 0.0  # a heading's own column says it
-        gap = np.zeros(n)
+        nws, texts, tags, regions, links, headings, parents = zip(
+            *map(_HTML_FIELDS, blocks), strict=True
+        )
     else:
-        links = np.zeros(n)
-        heading = np.zeros(n)
+        nws, texts, gaps = zip(*map(_TEXT_FIELDS, blocks), strict=True)
+    nw = _floats(nws)
+    nc = _floats(map(len, texts))
+    nw1 = np.maximum(nw, 1.0)
+    _own_columns(x, page, nw, nc, nw1, texts, weights)
+    dropped = x[:, _COL["dropped"]]
+    prose = x[:, _COL["prose"]]
+    s_kept = _structure_columns(x, page, structure)
+    if html:
+        tag_codes = np.fromiter(map(_TAG_INDEX.get, tags, repeat(_OTHER_TAG)), np.intp, n)
+        parent = np.fromiter(parents, np.int64, n)
+        _dom_columns(x, tag_codes, regions, links, headings, parent)
+    else:
         parent = np.zeros(n, dtype=np.int64)
-        tag_codes = np.zeros(n, dtype=np.int64)
-        gap = np.minimum(np.array([b.gap_before for b in blocks], dtype=float), 2.0)
+        x[:, _COL["gap"]] = np.minimum(_floats(gaps), 2.0)
 
-    upper = np.array([t[:1].isupper() for t in texts], dtype=float)
-    commas = np.array([t.count(",") for t in texts], dtype=float) / np.maximum(nw, 1.0)
-    colon = np.array([t.endswith(":") for t in texts], dtype=float)
-    seps = np.array([("|" in t) or ("·" in t) or ("•" in t) for t in texts], dtype=float)
-    digits = np.array([t[:1].isdigit() for t in texts], dtype=float)
-    log_words = np.log1p(nw)
-    own = np.column_stack(
-        [
-            log_words, np.log1p(nc), nc / np.maximum(nw, 1.0) / 10.0, w / 10.0, prose,
-            sentence, dropped, protected, barrier, links, heading, tag_cols, region_cols,
-            gap, upper, np.minimum(commas, 1.0), colon, seps, digits, s,
-        ]
-    )  # fmt: skip
+    sources = x[:, _SHIFT_SOURCES]
+    for k in OFFSETS:
+        first = _COL[f"{_SHIFTED[0]}@{k:+d}"]
+        cols = slice(first, first + len(_SHIFTED))
+        if k > 0:
+            x[: max(n - k, 0), cols] = sources[k:]
+        else:
+            x[-k:, cols] = sources[: max(n + k, 0)]
+    _context_columns(x, nw, prose, dropped, s_kept, parent)
+    return x
 
-    shifted = (log_words, prose, dropped, s_kept, links, w / 10.0)
-    neighbours = [_shift(a, k) for k in OFFSETS for a in shifted]
 
-    open_ = 1.0 - dropped
+def _own_columns(
+    x: np.ndarray,
+    page: Page,
+    nw: np.ndarray,
+    nc: np.ndarray,
+    nw1: np.ndarray,
+    texts: Sequence[str],
+    weights: Sequence[float],
+) -> None:
+    """The block's own text statistics, weight and earlier verdicts."""
+    n = len(texts)
+    open_ = _flags(map(operator.is_, page.verdicts, repeat(None)))
+    protected = np.zeros(n, dtype=bool)
+    protected[~open_] = _flags(map(_KEEP, filter(None, page.verdicts)))
+    dropped = ~open_ & ~protected
+    w = _floats(weights)
+    x[:, _COL["barrier"]] = w == BARRIER
+    w = np.clip(w, *WEIGHT_RANGE)
+    x[:, _COL["log_words"]] = np.log1p(nw)
+    x[:, _COL["log_chars"]] = np.log1p(nc)
+    x[:, _COL["chars_per_word"]] = nc / nw1 / 10.0
+    x[:, _COL["weight"]] = w / 10.0
+    x[:, _COL["prose"]] = (w >= 5.0) & ~dropped
+    x[:, _COL["sentence"]] = w >= 1.0
+    x[:, _COL["dropped"]] = dropped
+    x[:, _COL["protected"]] = protected
+    _character_columns(x, texts, nc, nw1)
+
+
+def _character_columns(
+    x: np.ndarray, texts: Sequence[str], nc: np.ndarray, nw1: np.ndarray
+) -> None:
+    """The tests on a block's characters, on the code points of the whole page's text at once
+    through `_CHAR_CLASSES` (a string method call a block and test costs more)."""
+    n = len(texts)
+    chars = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    classes = _CHAR_CLASSES[np.minimum(chars, _TABLE_SIZE)]
+    ends = np.cumsum(nc.astype(np.intp))
+    hits = np.flatnonzero(classes & (_IS_COMMA | _IS_SEPARATOR))
+    owner = np.searchsorted(ends, hits, side="right")
+    kind = classes[hits]
+    commas = np.bincount(owner[(kind & _IS_COMMA) > 0], minlength=n)
+    x[:, _COL["commas"]] = np.minimum(commas / nw1, 1.0)
+    x[:, _COL["separators"]] = np.bincount(owner[(kind & _IS_SEPARATOR) > 0], minlength=n) > 0
+    rows = np.flatnonzero(nc)
+    ends = ends[rows]
+    x[rows, _COL["colon_end"]] = chars[ends - 1] == _COLON
+    first = classes[ends - nc[rows].astype(np.intp)]
+    x[rows, _COL["upper_start"]] = (first & _IS_UPPER) > 0
+    x[rows, _COL["digits_start"]] = (first & _IS_DIGIT) > 0
+    # Characters past the table (CJK and beyond) are asked of Python.
+    for row in rows[first == _ASK].tolist():
+        x[row, _COL["upper_start"]] = texts[row][0].isupper()
+        x[row, _COL["digits_start"]] = texts[row][0].isdigit()
+
+
+def _structure_columns(x: np.ndarray, page: Page, structure: dict[int, Verdict]) -> np.ndarray:
+    """The structure stage's reason as one-hot columns, and `s_kept`: open and left in by it
+    (a block with a reason has exactly one column set, so this is one minus their sum)."""
+    first = _COL[f"s_{STRUCTURE_REASONS[0].split('.')[1]}"]
+    rows = np.fromiter(structure, np.intp, len(structure))
+    reasons = map(_REASON, structure.values())
+    cols = np.fromiter(map(_REASON_INDEX.get, reasons, repeat(0)), np.intp, len(structure))
+    x[rows, first + cols] = 1.0
+    s_kept = x[:, _COL["s_kept"]]
+    s_kept[:] = _flags(map(operator.is_, page.verdicts, repeat(None)))
+    s_kept[rows] = 0.0
+    return s_kept
+
+
+def _dom_columns(
+    x: np.ndarray,
+    tag_codes: np.ndarray,
+    regions: Sequence[str],
+    links: Sequence[float],
+    headings: Sequence[int],
+    parent: np.ndarray,
+) -> None:
+    """An HTML block's tag (a heading's own column says it), region, links and parent."""
+    n = len(tag_codes)
+    heading = np.fromiter(headings, np.int64, n) > 0
+    x[:, _COL["heading"]] = heading
+    x[:, _COL["link_density"]] = _floats(links)
+    rows = np.flatnonzero(~heading)
+    x[rows, _COL[f"tag_{TAGS[0]}"] + tag_codes[rows]] = 1.0
+    region = np.fromiter(map(_REGION_INDEX.get, regions, repeat(-1)), np.intp, n)
+    rows = np.flatnonzero(region >= 0)
+    x[rows, _COL[f"region_{REGIONS[0]}"] + region[rows]] = 1.0
+    # Neighbours share a parent (a parent of 0 is none) or a tag code; past either end the
+    # neighbour's parent and tag code read as 0.
+    same = (parent[1:] == parent[:-1]) & (parent[1:] > 0)
+    x[1:, _COL["same_parent_prev"]] = same
+    x[:-1, _COL["same_parent_next"]] = same
+    same = tag_codes[1:] == tag_codes[:-1]
+    x[1:, _COL["same_tag_prev"]] = same
+    x[:-1, _COL["same_tag_next"]] = same
+    x[0, _COL["same_tag_prev"]] = tag_codes[0] == 0
+    x[-1, _COL["same_tag_next"]] = tag_codes[-1] == 0
+
+
+def _context_columns(
+    x: np.ndarray,
+    nw: np.ndarray,
+    prose: np.ndarray,
+    dropped: np.ndarray,
+    s_kept: np.ndarray,
+    parent: np.ndarray,
+) -> None:
+    """Windows, position, distances to kept blocks, the parent's blocks, the page as a whole."""
+    n = len(nw)
     prose_words = prose * np.minimum(nw, 40.0)
     total_prose = max(float(prose_words.sum()), 1.0)
     total_words = max(float(nw.sum()), 1.0)
-    cum_words = np.cumsum(nw) - nw
-    idx = np.arange(n, dtype=float)
+    ar = np.arange(n)
+    prose_sums = np.concatenate(([0.0], np.cumsum(prose_words)))
+    dropped_sums = np.concatenate(([0.0], np.cumsum(dropped)))
+    for h in WINDOWS:
+        hi, lo = np.minimum(ar + h + 1, n), np.maximum(ar - h, 0)
+        x[:, _COL[f"prose_words_pm{h}"]] = (prose_sums[hi] - prose_sums[lo]) / total_prose
+        x[:, _COL[f"dropped_pm{h}"]] = (dropped_sums[hi] - dropped_sums[lo]) / (2 * h + 1)
+    x[:, _COL["position"]] = ar / max(n - 1, 1)
+    x[:, _COL["words_before"]] = (np.cumsum(nw) - nw) / total_words
     kept_flag = s_kept > 0
     back = _distance_back(kept_flag)
     ahead = _distance_back(kept_flag[::-1])[::-1]
+    x[:, _COL["log_dist_kept_back"]] = np.log1p(np.minimum(back, n + 1))
+    x[:, _COL["log_dist_kept_ahead"]] = np.log1p(np.minimum(ahead, n + 1))
     group_prose = np.bincount(parent, weights=prose_words)
     group_blocks = np.bincount(parent)
     group_kept = np.bincount(parent, weights=s_kept * nw)
     group_words = np.bincount(parent, weights=nw)
-    open_words = float((nw * open_).sum())
-    context = [
-        *(_window_sum(prose_words, h) / total_prose for h in WINDOWS),
-        *(_window_sum(dropped, h) / (2 * h + 1) for h in WINDOWS),
-        idx / max(n - 1, 1),
-        cum_words / total_words,
-        np.log1p(np.minimum(back, n + 1)),
-        np.log1p(np.minimum(ahead, n + 1)),
-        group_prose[parent] / total_prose,
-        np.log1p(group_blocks[parent]),
-        group_kept[parent] / np.maximum(group_words[parent], 1.0),
-        (parent == _shift(parent, -1)) * (parent > 0),
-        (parent == _shift(parent, 1)) * (parent > 0),
-        (tag_codes == _shift(tag_codes, -1)) * html,
-        (tag_codes == _shift(tag_codes, 1)) * html,
-        np.full(n, np.log1p(total_words)),
-        np.full(n, np.log1p(n)),
-        np.full(n, float((nw * s_kept).sum()) / max(open_words, 1.0)),
-        np.full(n, float((nw * dropped).sum()) / total_words),
-    ]
-    return np.column_stack([own, *neighbours, *context]).astype(float)
+    x[:, _COL["parent_prose_share"]] = group_prose[parent] / total_prose
+    x[:, _COL["parent_log_blocks"]] = np.log1p(group_blocks[parent])
+    x[:, _COL["parent_kept_share"]] = group_kept[parent] / np.maximum(group_words[parent], 1.0)
+    open_words = float((nw * (1.0 - dropped)).sum())
+    x[:, _COL["page_log_words"]] = np.log1p(total_words)
+    x[:, _COL["page_log_blocks"]] = np.log1p(n)
+    x[:, _COL["page_kept_share"]] = float((nw * s_kept).sum()) / max(open_words, 1.0)
+    x[:, _COL["page_dropped_share"]] = float((nw * dropped).sum()) / total_words
 
 
 def context_features(z: np.ndarray, parent: np.ndarray | None = None) -> np.ndarray:
@@ -284,7 +427,7 @@ class Model:
     def block_logits(self, x: np.ndarray) -> np.ndarray:
         h = (x - self.mean) / self.scale
         for k, (w, b) in enumerate(self.layers):
-            h = h @ w + b
+            h = _product(h, w) + b
             if k < len(self.layers) - 1:
                 h = np.maximum(h, 0.0)
         return np.asarray(h[:, 0])
@@ -293,8 +436,25 @@ class Model:
         z = self.block_logits(x)
         if self.context:
             c = context_features(z)
-            z = ((c - self.ctx_mean) / self.ctx_scale) @ self.ctx_w + self.ctx_b
+            z = _product((c - self.ctx_mean) / self.ctx_scale, self.ctx_w) + self.ctx_b
         return np.asarray(1.0 / (1.0 + np.exp(-z)))
+
+
+def _product(a: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """a @ w, in slices of rows small enough that a threaded BLAS runs each on one thread.
+
+    OpenBLAS hands a product to its threads above a size (`BLAS_ONE_THREAD_WORK`); the threads
+    must be woken, and on a machine whose cores are busy (other processes, a worker pool) that
+    waited for the scheduler: 4 or 8 ms for a product of ~0.05 ms, paid on most pages over
+    ~200 blocks when the machine was busy. A slice costs a few us."""
+    if w.ndim == 1 or w.shape[1] == 1:
+        rows = BLAS_ONE_THREAD_VECTOR_WORK // max(a.shape[1], 1)
+    else:
+        rows = BLAS_ONE_THREAD_WORK // max(a.shape[1] * w.shape[1], 1)
+    rows = max(rows - 1, 1)
+    if len(a) <= rows:
+        return np.asarray(a @ w)
+    return np.concatenate([a[i : i + rows] @ w for i in range(0, len(a), rows)])
 
 
 def _check(spec: Any, path: Path) -> dict[str, Any]:
