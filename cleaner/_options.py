@@ -25,8 +25,8 @@ class CleanOptions:
     filter that works with it, keeping every block the rules leave alone. `learned=True`
     switches on the learned filter (`cleaner.filters.learned`): without it the structure stage
     decides by itself, as before the filter existed; `model` is another model file for it
-    (default: the one shipped in `cleaner/models/`). `include_blocks=False` leaves `Document.blocks` empty, which
-    saves memory in large batches. `raise_errors=True` raises `InputError` on input that is
+    (default: the one shipped in `cleaner/models/`). `include_blocks=False` leaves
+    `Document.blocks` empty, which saves memory in large batches. `raise_errors=True` raises `InputError` on input that is
     not a page instead of returning a Document with `error` set.
     """
 
@@ -34,7 +34,7 @@ class CleanOptions:
     rules_files: Sequence[str | Path] = ()
     structure: bool = True
     # Off by default until the learned filter passes the fixture regression gate and keeps
-    # cleaning idempotent (it does neither yet: see the learned filter's report).
+    # cleaning idempotent (it does neither yet: see "How it works" in the README).
     learned: bool = False
     model: str | Path | None = None
     metadata: bool = True
