@@ -6,7 +6,6 @@ from cleaner._options import CleanOptions
 from cleaner.filters.base import Filter, as_filter
 from cleaner.filters.dom import PageRegions
 from cleaner.filters.duplicates import TruncatedCopies
-from cleaner.filters.learned import LearnedFilter
 from cleaner.filters.metadata_lines import MetadataLines
 from cleaner.filters.rules import RULEBOOK
 from cleaner.filters.structure import ArticleExtent
@@ -26,6 +25,11 @@ def build_filters(options: CleanOptions) -> list[Filter]:
     filters.append(PageRegions())
     filters.append(RULEBOOK.fresh())
     filters.append(TruncatedCopies())
-    if options.structure:
-        filters.append(LearnedFilter(options.model) if options.learned else ArticleExtent())
+    if options.structure and options.learned:
+        # Imported here: numpy and the model are loaded only by a pipeline that uses them.
+        from cleaner.filters.learned import LearnedFilter
+
+        filters.append(LearnedFilter(options.model))
+    elif options.structure:
+        filters.append(ArticleExtent())
     return filters

@@ -24,7 +24,6 @@ from cleaner._model import Document
 from cleaner._options import DEFAULT_MAX_BYTES, CleanOptions
 from cleaner.batch import BatchJob, BatchSummary, Source, clean_sources, find_inputs
 from cleaner.batch.progress import Progress
-from cleaner.filters.learned import ModelFileError, load_model
 from cleaner.filters.user import load_rules_file
 from cleaner.output import FORMATS, render_stream
 
@@ -185,6 +184,8 @@ def _check_arguments(args: argparse.Namespace) -> str | None:
         except RulesFileError as exc:
             return f"bad rules file: {exc}"
     if args.model is not None:
+        from cleaner.filters.learned import ModelFileError, load_model  # numpy: only when asked
+
         try:
             load_model(args.model)
         except ModelFileError as exc:
