@@ -186,18 +186,44 @@ class _Collector:
     def emit(self, owner: LexborNode, raw: str, link_chars: int, region: str) -> None:
         """The blocks of an element's text: one, or one a line where <br> broke it or the
         element keeps its line breaks (<pre>)."""
+        if owner.tag in LINE_KEEPING_TAGS:
+            lines = _code_lines(raw)
+        elif "\n" in raw:  # a <br> ends a line
+            lines = [(" ".join(line.split()), 0) for line in raw.split("\n")]
+        else:
+            lines = [(" ".join(raw.split()), 0)]
+        self.add(owner, lines, region, link_chars)
+
+    def emit_flat(self, container: LexborNode, region: str) -> None:
+        """The blocks of a furniture container read in one lexbor call instead of walked: a
+        block for each of its text nodes, all with the container's tag, path and share of
+        link text. Its menu items and footer links come out much as the walk makes them (a
+        link apiece), a sentence with a link in it as a few pieces."""
+        raw = container.text(deep=True, separator="\n")
+        if raw.isspace() or not raw:
+            return
+        lines = [(" ".join(line.split()), 0) for line in raw.split("\n")]
+        chars = sum(len(line) for line, _ in lines)
+        links = sum(len(a.text(deep=True, strip=True)) for a in container.css("a"))
+        self.add(container, lines, region, links, chars)
+
+    def add(
+        self,
+        owner: LexborNode,
+        lines: list[tuple[str, int]],
+        region: str,
+        link_chars: int,
+        chars: int | None = None,
+    ) -> None:
+        """A block for each non-empty (text, blank lines above) of `lines`, all with `owner`'s
+        tag, path and numbers. The share of link text is `link_chars` over `chars`, or over
+        each line's own length when `chars` is None."""
         tag = owner.tag or ""
         heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
         above = owner.parent
         path, attrs = self.path_of(owner, above), _attrs(owner)
         element = self.number(owner.mem_id)
         parent = self.number(above.mem_id) if above is not None else 0
-        if tag in LINE_KEEPING_TAGS:
-            lines = _code_lines(raw)
-        elif "\n" in raw:  # a <br> ends a line
-            lines = [(" ".join(line.split()), 0) for line in raw.split("\n")]
-        else:
-            lines = [(" ".join(raw.split()), 0)]
         for text, gap in lines:
             if not text:
                 continue
@@ -209,48 +235,13 @@ class _Collector:
                     heading=heading,
                     path=path,
                     attrs=attrs,
-                    link_density=min(1.0, link_chars / max(1, len(text))),
+                    link_density=min(1.0, link_chars / max(1, chars or len(text))),
                     region=region,
                     element=element,
                     parent=parent,
                     gap_before=gap,
                 )
             )
-
-    def emit_flat(self, container: LexborNode, region: str) -> None:
-        """The blocks of a furniture container read in one lexbor call instead of walked: a
-        block for each of its text nodes, all with the container's tag, path and share of
-        link text. Its menu items and footer links come out much as the walk makes them (a
-        link apiece), a sentence with a link in it as a few pieces."""
-        raw = container.text(deep=True, separator="\n")
-        if raw.isspace() or not raw:
-            return
-        lines = [" ".join(line.split()) for line in raw.split("\n")]
-        chars = sum(len(line) for line in lines) or 1
-        links = sum(len(a.text(deep=True, strip=True)) for a in container.css("a"))
-        tag = container.tag or ""
-        heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
-        above = container.parent
-        path, attrs = self.path_of(container, above), _attrs(container)
-        element = self.number(container.mem_id)
-        parent = self.number(above.mem_id) if above is not None else 0
-        density = min(1.0, links / chars)
-        for text in lines:
-            if text:
-                self.blocks.append(
-                    Block.of_element(
-                        len(self.blocks),
-                        text,
-                        tag=tag,
-                        heading=heading,
-                        path=path,
-                        attrs=attrs,
-                        link_density=density,
-                        region=region,
-                        element=element,
-                        parent=parent,
-                    )
-                )
 
     def number(self, key: int) -> int:
         """The number of the element whose `mem_id` is `key`, in the order blocks meet it."""
