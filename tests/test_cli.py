@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import io
 import json
-import math
 import os
 import subprocess
 import sys
@@ -13,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from batch_pages import ARTICLE, write
+from learned_models import word_count_model
 
 import cleaner.cli
 from cleaner.cli import main
-from cleaner.filters.learned import FEATURE_NAMES, MODEL_VERSION
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -239,19 +238,8 @@ def test_a_bad_model_file_is_a_usage_error_that_names_the_file(
 def test_a_model_file_given_on_the_command_line_decides_the_open_blocks(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # A model that keeps every block of six words or more and drops the rest (see
-    # tests/test_learned.py for how such a model file is read).
-    weights = [[0.0] for _ in FEATURE_NAMES]
-    weights[FEATURE_NAMES.index("log_words")] = [8.0]
-    kind = {
-        "mean": [0.0] * len(FEATURE_NAMES),
-        "scale": [1.0] * len(FEATURE_NAMES),
-        "layers": [{"w": weights, "b": [-8.0 * math.log1p(5)]}],
-        "mode": "replace",
-        "threshold": 0.5,
-    }
-    spec = {"version": MODEL_VERSION, "features": list(FEATURE_NAMES)}
-    model = write(tmp_path / "m.json", json.dumps({**spec, "kinds": {"html": kind, "text": kind}}))
+    # Keeps every block of six words or more and drops the rest.
+    model = word_count_model(tmp_path, {"mode": "replace", "threshold": 0.5})
     page = write(tmp_path / "a.txt", ARTICLE)
     assert main(["clean", str(page), "--blocks"]) == 0
     (rules_only,) = records(capsys.readouterr().out)

@@ -6,17 +6,15 @@ filter must do is known exactly; the last ones check the shipped model.
 
 from __future__ import annotations
 
-import json
 import math
 from pathlib import Path
-from typing import Any
 
 import pytest
+from learned_models import word_count_model
 
 import cleaner
 from cleaner.filters.learned import (
     DEFAULT_MODEL,
-    FEATURE_NAMES,
     MODEL_VERSION,
     ModelFileError,
     load_model,
@@ -45,33 +43,10 @@ LONG_LINES = {
 }
 
 
-def _model_file(tmp_path: Path, decision: dict[str, Any], **changes: Any) -> Path:
-    """A model whose score rises with the block's word count: log(1 + words) above log(1 + 5)
-    scores above 0.5, so a block of six words or more is body."""
-    weights = [[0.0] for _ in FEATURE_NAMES]
-    weights[FEATURE_NAMES.index("log_words")] = [8.0]
-    kind = {
-        "mean": [0.0] * len(FEATURE_NAMES),
-        "scale": [1.0] * len(FEATURE_NAMES),
-        "layers": [{"w": weights, "b": [-8.0 * math.log1p(5)]}],
-        "context": None,
-        **decision,
-    }
-    spec = {
-        "version": MODEL_VERSION,
-        "features": list(FEATURE_NAMES),
-        "kinds": {"html": kind, "text": kind},
-        **changes,
-    }
-    path = tmp_path / "model.json"
-    path.write_text(json.dumps(spec), encoding="utf-8")
-    return path
-
-
 def test_a_replacing_model_keeps_exactly_the_open_blocks_it_scores_as_body(
     tmp_path: Path,
 ) -> None:
-    model = _model_file(tmp_path, {"mode": "replace", "threshold": 0.5})
+    model = word_count_model(tmp_path, {"mode": "replace", "threshold": 0.5})
     doc = cleaner.clean(PAGE, kind="text", learned=True, model=model, metadata=False)
     kept = {b.text for b in doc.blocks if b.kept}
     assert kept == LONG_LINES
@@ -85,7 +60,7 @@ def test_a_replacing_model_keeps_exactly_the_open_blocks_it_scores_as_body(
 
 
 def test_the_blocks_show_the_model_score_where_it_decided(tmp_path: Path) -> None:
-    model = _model_file(tmp_path, {"mode": "replace", "threshold": 0.5})
+    model = word_count_model(tmp_path, {"mode": "replace", "threshold": 0.5})
     doc = cleaner.clean(PAGE, kind="text", learned=True, model=model, metadata=False)
     for block in doc.blocks:
         if block.decided_by == "learned":
@@ -103,7 +78,7 @@ def test_an_overriding_model_keeps_what_the_structure_stage_dropped_when_confide
 ) -> None:
     # Without the model the structure stage drops the trailing "Weather desk"; a model that
     # calls every block body with certainty keeps it, and it says so on the block.
-    model = _model_file(tmp_path, {"mode": "override", "keep_above": 0.0, "drop_below": -1.0})
+    model = word_count_model(tmp_path, {"mode": "override", "keep_above": 0.0, "drop_below": -1.0})
     rules_only = cleaner.clean(PAGE, kind="text", learned=False, metadata=False)
     desk = next(b for b in rules_only.blocks if b.text == "Weather desk")
     assert not desk.kept and desk.decided_by == "structure"
@@ -115,13 +90,13 @@ def test_an_overriding_model_keeps_what_the_structure_stage_dropped_when_confide
 def test_a_model_never_confident_leaves_the_structure_stage_output_unchanged(
     tmp_path: Path,
 ) -> None:
-    model = _model_file(tmp_path, {"mode": "override", "keep_above": 1.1, "drop_below": -0.1})
+    model = word_count_model(tmp_path, {"mode": "override", "keep_above": 1.1, "drop_below": -0.1})
     with_model = cleaner.clean(PAGE, kind="text", learned=True, model=model)
     assert with_model == cleaner.clean(PAGE, kind="text", learned=False)
 
 
 def test_learned_false_gives_no_block_to_the_learned_filter(tmp_path: Path) -> None:
-    model = _model_file(tmp_path, {"mode": "override", "keep_above": 0.0, "drop_below": -1.0})
+    model = word_count_model(tmp_path, {"mode": "override", "keep_above": 0.0, "drop_below": -1.0})
     on = cleaner.clean(PAGE, kind="text", learned=True, model=model, metadata=False)
     off = cleaner.clean(PAGE, kind="text", model=model, learned=False, metadata=False)
     assert any(b.decided_by == "learned" for b in on.blocks)
@@ -134,7 +109,7 @@ def test_learned_false_gives_no_block_to_the_learned_filter(tmp_path: Path) -> N
 def test_structure_false_runs_neither_the_structure_stage_nor_the_learned_filter(
     tmp_path: Path,
 ) -> None:
-    model = _model_file(tmp_path, {"mode": "replace", "threshold": 0.5})
+    model = word_count_model(tmp_path, {"mode": "replace", "threshold": 0.5})
     doc = cleaner.clean(
         PAGE, kind="text", learned=True, model=model, structure=False, metadata=False
     )
@@ -142,13 +117,13 @@ def test_structure_false_runs_neither_the_structure_stage_nor_the_learned_filter
 
 
 def test_a_model_file_of_another_version_is_refused_with_a_clear_error(tmp_path: Path) -> None:
-    model = _model_file(tmp_path, {"mode": "replace"}, version=MODEL_VERSION + 1)
+    model = word_count_model(tmp_path, {"mode": "replace"}, version=MODEL_VERSION + 1)
     with pytest.raises(ModelFileError, match="model version"):
         cleaner.clean(PAGE, kind="text", learned=True, model=model)
 
 
 def test_a_model_for_other_features_is_refused(tmp_path: Path) -> None:
-    model = _model_file(tmp_path, {"mode": "replace"}, features=["log_words"])
+    model = word_count_model(tmp_path, {"mode": "replace"}, features=["log_words"])
     with pytest.raises(ModelFileError, match="features"):
         cleaner.Cleaner(learned=True, model=model)
 
