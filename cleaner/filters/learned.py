@@ -65,6 +65,8 @@ REGIONS = ("main", "header", "aside")
 # The neighbour offsets whose features a block sees, and the half-widths of the windows over
 # which prose words (block model) and scores (context model) are averaged.
 OFFSETS = (-2, -1, 1, 2)
+# The features a block sees of its neighbours at those offsets, in their column order.
+SHIFTED = ("log_words", "prose", "dropped", "s_kept", "link_density", "weight")
 WINDOWS = (3, 10)
 CONTEXT_OFFSETS = (-3, -2, -1, 1, 2, 3)
 CONTEXT_WINDOWS = (2, 5, 15)
@@ -87,8 +89,7 @@ def _feature_names() -> tuple[str, ...]:
         "gap", "upper_start", "commas", "colon_end", "separators", "digits_start",
         *(f"s_{r.split('.')[1]}" for r in STRUCTURE_REASONS), "s_kept",
     ]  # fmt: skip
-    shifted = ("log_words", "prose", "dropped", "s_kept", "link_density", "weight")
-    neighbours = [f"{name}@{k:+d}" for k in OFFSETS for name in shifted]
+    neighbours = [f"{name}@{k:+d}" for k in OFFSETS for name in SHIFTED]
     context = [
         *(f"prose_words_pm{w}" for w in WINDOWS),
         *(f"dropped_pm{w}" for w in WINDOWS),
@@ -147,8 +148,7 @@ _TAG_INDEX = {t: i for i, t in enumerate(TAGS)}
 _OTHER_TAG = len(TAGS)
 _REGION_INDEX = {r: i for i, r in enumerate(REGIONS)}
 _REASON_INDEX = {r: i for i, r in enumerate(STRUCTURE_REASONS)}
-_SHIFTED = ("log_words", "prose", "dropped", "s_kept", "link_density", "weight")
-_SHIFT_SOURCES = [_COL[name] for name in _SHIFTED]
+_SHIFT_SOURCES = [_COL[name] for name in SHIFTED]
 _HTML_FIELDS = attrgetter("_n_words", "text", "tag", "region", "link_density", "heading", "parent")
 _TEXT_FIELDS = attrgetter("_n_words", "text", "gap_before")
 _SEPARATORS = ("|", "·", "•")
@@ -228,8 +228,8 @@ def page_features(
 
     sources = x[:, _SHIFT_SOURCES]
     for k in OFFSETS:
-        first = _COL[f"{_SHIFTED[0]}@{k:+d}"]
-        cols = slice(first, first + len(_SHIFTED))
+        first = _COL[f"{SHIFTED[0]}@{k:+d}"]
+        cols = slice(first, first + len(SHIFTED))
         if k > 0:
             x[: max(n - k, 0), cols] = sources[k:]
         else:
