@@ -16,7 +16,8 @@ def build_filters(options: CleanOptions) -> list[Filter]:
     """User rules first (so their keep rules protect), then metadata lines, an HTML page's
     furniture regions, the built-in rule categories, and last the structural stage that sees
     what all the others decided: the learned filter, which runs the structure stage itself
-    and decides with it, or with `learned=False` the structure stage alone."""
+    and decides with it on the page kinds `CleanOptions.learned_kinds` names, or with
+    `learned=False` the structure stage alone."""
     filters: list[Filter] = []
     for path in options.rules_files:
         filters.extend(load_rules_file(path))
@@ -25,11 +26,12 @@ def build_filters(options: CleanOptions) -> list[Filter]:
     filters.append(PageRegions())
     filters.append(RULEBOOK.fresh())
     filters.append(TruncatedCopies())
-    if options.structure and options.learned:
+    kinds = options.learned_kinds()
+    if kinds:
         # Imported here: numpy and the model are loaded only by a pipeline that uses them.
         from cleaner.filters.learned import LearnedFilter
 
-        filters.append(LearnedFilter(options.model))
+        filters.append(LearnedFilter(options.model, kinds))
     elif options.structure:
         filters.append(ArticleExtent())
     return filters

@@ -121,13 +121,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     clean.add_argument(
         "--learned",
-        action="store_true",
-        help="switch on the learned filter (off by default for now)",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="the learned filter on text dumps too (--no-learned: nowhere; default: on HTML "
+        "pages only)",
     )
     clean.add_argument(
         "--model",
         metavar="FILE",
-        help="the learned filter's model file (default: the one shipped; implies --learned)",
+        help="the learned filter's model file (default: the one shipped; without "
+        "--no-learned it decides on both kinds of page)",
     )
     clean.add_argument(
         "--max-bytes",
@@ -156,7 +159,7 @@ def run_clean(args: argparse.Namespace) -> int:
     options = CleanOptions(
         rules_files=tuple(args.rules),
         structure=not args.no_structure,
-        learned=args.learned or args.model is not None,
+        learned=args.learned,
         model=args.model,
         # Markdown rebuilds an HTML body's structure from the blocks.
         include_blocks=args.blocks or args.format == "markdown",

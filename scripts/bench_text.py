@@ -106,7 +106,7 @@ def run_c4(dump: str, url: str) -> Extraction:
 
 SYSTEMS: dict[str, System] = {
     "cleaner": CleanerSystem(),
-    # The learned filter, off by default until it passes the fixture gate (issue 4).
+    # The learned filter, off for text dumps by default (see the README's "How it works").
     "cleaner+learned": CleanerSystem(learned=True),
     "keep-everything": run_keep_everything,
     "c4": run_c4,

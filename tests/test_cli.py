@@ -249,6 +249,10 @@ def test_a_model_file_given_on_the_command_line_decides_the_open_blocks(
     learned_deciders = {b["decided_by"] for b in learned["blocks"]}  # type: ignore[union-attr]
     assert "learned" not in rules_deciders
     assert "learned" in learned_deciders
+    # --no-learned switches it off even with a model file named.
+    assert main(["clean", str(page), "--blocks", "--model", str(model), "--no-learned"]) == 0
+    (off,) = records(capsys.readouterr().out)
+    assert off == rules_only
 
 
 def test_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:

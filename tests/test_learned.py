@@ -16,6 +16,7 @@ import cleaner
 from cleaner.filters.learned import (
     DEFAULT_MODEL,
     MODEL_VERSION,
+    LearnedFilter,
     ModelFileError,
     load_model,
 )
@@ -104,6 +105,23 @@ def test_learned_false_gives_no_block_to_the_learned_filter(tmp_path: Path) -> N
     assert all(b.score is None for b in off.blocks)
     assert on.text.endswith("Weather desk")
     assert off.text.endswith("allowed to return.")
+
+
+def test_by_default_the_filter_decides_html_pages_and_leaves_text_dumps_to_the_structure_stage(
+    tmp_path: Path,
+) -> None:
+    assert cleaner.CleanOptions().learned_kinds() == ("html",)
+    assert cleaner.CleanOptions(learned=True).learned_kinds() == ("html", "text")
+    assert cleaner.CleanOptions(learned=False).learned_kinds() == ()
+    assert cleaner.CleanOptions(structure=False, learned=True).learned_kinds() == ()
+    # A model file given without `learned` is meant to be used: on both kinds.
+    model = word_count_model(tmp_path, {"mode": "override", "keep_above": 0.0, "drop_below": -1.0})
+    assert cleaner.CleanOptions(model=model).learned_kinds() == ("html", "text")
+    # The shipped model: a text dump is cleaned as with the filter off; an HTML page is not.
+    default = cleaner.Cleaner()
+    assert default.clean(PAGE, kind="text") == cleaner.clean(PAGE, kind="text", learned=False)
+    assert isinstance(default.filters[-1], LearnedFilter)
+    assert default.filters[-1].kinds == {"html"}
 
 
 def test_structure_false_runs_neither_the_structure_stage_nor_the_learned_filter(

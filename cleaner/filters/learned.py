@@ -58,6 +58,9 @@ STRUCTURE_REASONS = (
     "structure.inline-teaser",
     "structure.no-body-text",
 )
+# The structure stage's reasons for a block outside the article's extent: the model keeps
+# such a block only at `keep_edge_above`.
+EDGE_REASONS = frozenset(STRUCTURE_REASONS[:2])
 # Block tags with a column of their own; the rest share "tag_other". Headings have theirs.
 TAGS = ("p", "li", "div", "td", "th", "dd", "dt", "pre", "blockquote", "span", "a", "section")
 # Regions that the page-regions filter leaves open ("" is the page's main flow).
@@ -422,6 +425,7 @@ class Model:
         self.keep_above = float(spec.get("keep_above", 1.0))
         self.drop_below = float(spec.get("drop_below", 0.0))
         self.drop_prose_below = float(spec.get("drop_prose_below", self.drop_below))
+        self.keep_edge_above = float(spec.get("keep_edge_above", self.keep_above))
         self.threshold = float(spec.get("threshold", 0.5))
 
     def block_logits(self, x: np.ndarray) -> np.ndarray:
@@ -497,12 +501,20 @@ class LearnedFilter:
 
     name = "learned"
 
-    def __init__(self, model: str | Path | None = None) -> None:
+    def __init__(
+        self, model: str | Path | None = None, kinds: Sequence[str] = ("html", "text")
+    ) -> None:
         self.models = load_model(model)
         self.structure = ArticleExtent()
+        self.kinds = frozenset(kinds)
 
     def apply(self, page: Page) -> Iterator[tuple[int, Verdict]]:
         if not page.blocks:
+            return iter(())
+        if page.kind not in self.kinds:
+            # The structure stage alone, its verdicts under its own name.
+            for index, verdict in self.structure.apply(page):
+                page.record(index, verdict, self.structure.name)
             return iter(())
         x, verdicts = page_inputs(page, self.structure)
         model = self.models[page.kind]
@@ -523,7 +535,10 @@ class LearnedFilter:
     ) -> dict[int, Verdict]:
         """The model's own verdicts: on open blocks where it takes the decision. A prose
         block the structure stage kept needs a score at or below `drop_prose_below` to be
-        dropped (a short page is rarer in training, and its last paragraphs scored low)."""
+        dropped (a short page is rarer in training, and its last paragraphs scored low). A
+        block the stage dropped as lying before or after the article needs `keep_edge_above`
+        to be kept: a standfirst, a menu beside the article or a comment below it is where the
+        model's keeps leaked most on pages unlike its training pages."""
         out: dict[int, Verdict] = {}
         if model.mode == "replace":
             for i, v in enumerate(page.verdicts):
@@ -539,6 +554,8 @@ class LearnedFilter:
         )
         for i in keep_idx.tolist():
             if page.verdicts[i] is None and i in verdicts:
+                if verdicts[i].reason in EDGE_REASONS and p[i] < model.keep_edge_above:
+                    continue
                 out[i] = _verdict(True, float(p[i]))
         for i in drop_idx.tolist():
             if page.verdicts[i] is None and i not in verdicts:
