@@ -1,4 +1,5 @@
-"""The `cleaner` command. It parses arguments and writes; the work is in `cleaner.batch`.
+"""The `cleaner` command. It parses arguments and writes; the work is in `cleaner.batch` (and
+for `cleaner train` in `cleaner.training`).
 
 Exit status: 0 when every page was cleaned (a page that is all boilerplate and comes out empty
 is cleaned, not failed), 1 when at least one page gave an error record, 2 for a usage error
@@ -38,6 +39,15 @@ output: UTF-8, in input order whatever --workers is. jsonl gives one record per 
 included ({"id": ..., "error": "binary: ..."}); text and markdown separate pages with a line
 holding a form feed (text) or a --- rule (markdown) and report errors on stderr.
 exit status: 0 all pages cleaned, 1 some pages failed, 2 usage error.
+"""
+_TRAIN_EPILOG = """\
+labelled pages: NAME.html or NAME.txt beside NAME.json, a JSON object with the page's expected
+body ("body": paragraphs separated by a blank line; "kind" and "url" optional), in the folders
+given or below them. The repository's fixtures are labelled pages.
+By default the base model (the shipped one, or --base) is fine-tuned on the pages; with
+--from-scratch a new network is fitted on them alone. A kind of page (HTML, text) with no
+labelled pages keeps the base's model. The decision thresholds are the base's.
+exit status: 0 model written, 2 usage error (nothing written).
 """
 
 
@@ -142,7 +152,44 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument(
         "-q", "--quiet", action="store_true", help="no progress, error lines or summary on stderr"
     )
+    _add_train_command(commands)
     return parser
+
+
+def _add_train_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    train = commands.add_parser(
+        "train",
+        help="train the learned filter's model on your labelled pages",
+        description="Train the learned filter's model on labelled pages, and write it for "
+        "`cleaner clean --model` or `clean(..., model=PATH)`.",
+        epilog=_TRAIN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    train.set_defaults(run=run_train)
+    train.add_argument(
+        "folders", nargs="+", metavar="LABELLED_DIR", help="folder of labelled pages"
+    )
+    train.add_argument("-o", "--output", required=True, metavar="MODEL", help="model file to write")
+    start = train.add_mutually_exclusive_group()
+    start.add_argument(
+        "--base", metavar="MODEL", help="the model to fine-tune (default: the shipped one)"
+    )
+    start.add_argument(
+        "--from-scratch", action="store_true", help="fit a new network on the pages alone"
+    )
+    train.add_argument(
+        "--epochs", type=int, metavar="N", help="passes over the pages (default: by method)"
+    )
+    train.add_argument(
+        "--seed", type=int, metavar="N", help="random seed (default: the shipped model's)"
+    )
+    train.add_argument(
+        "--rules",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a user rules file the pages will be cleaned with; may be repeated",
+    )
 
 
 def run_clean(args: argparse.Namespace) -> int:
@@ -174,6 +221,54 @@ def run_clean(args: argparse.Namespace) -> int:
             return _usage_error(f"cannot write {args.output}: {exc.strerror or exc}")
         summary = _write_batch(args, inputs.sources, job, workers, out)
     return EXIT_FAILED_PAGES if summary.failed else EXIT_OK
+
+
+def run_train(args: argparse.Namespace) -> int:
+    problem = _check_train_arguments(args)
+    if problem:
+        return _usage_error(problem, "train")
+    # Imported here: numpy and the training code load only for this command.
+    from cleaner.filters.learned import ModelFileError
+    from cleaner.training import TrainingError, TrainOptions, load_labelled_pages, train
+    from cleaner.training.run import SEED
+
+    options = TrainOptions(
+        base=args.base,
+        from_scratch=args.from_scratch,
+        epochs=args.epochs,
+        seed=SEED if args.seed is None else args.seed,
+        rules_files=tuple(args.rules),
+    )
+    try:
+        result = train(load_labelled_pages(args.folders), options)
+    except TrainingError as exc:
+        return _usage_error(str(exc), "train")
+    except ModelFileError as exc:
+        return _usage_error(f"bad base model: {exc}", "train")
+    try:
+        with _open_output(args.output) as out:
+            out.write(result.model)
+    except OSError as exc:
+        return _usage_error(f"cannot write {args.output}: {exc.strerror or exc}", "train")
+    print(result.describe())
+    print(f"wrote {args.output}")
+    return EXIT_OK
+
+
+def _check_train_arguments(args: argparse.Namespace) -> str | None:
+    if args.epochs is not None and args.epochs < 1:
+        return "--epochs must be 1 or more"
+    if os.path.isdir(args.output):
+        return f"cannot write {args.output}: it is a folder"
+    folder = os.path.dirname(os.path.abspath(args.output))
+    if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
+        return f"cannot write {args.output}: {folder} is not a folder this user can write to"
+    for path in args.rules:
+        try:
+            load_rules_file(path)
+        except RulesFileError as exc:
+            return f"bad rules file: {exc}"
+    return None
 
 
 def _check_arguments(args: argparse.Namespace) -> str | None:
@@ -280,8 +375,8 @@ def _say(args: argparse.Namespace, message: str) -> None:
         print(message, file=sys.stderr)
 
 
-def _usage_error(message: str) -> int:
-    print(f"cleaner clean: error: {message}", file=sys.stderr)
+def _usage_error(message: str, command: str = "clean") -> int:
+    print(f"cleaner {command}: error: {message}", file=sys.stderr)
     return EXIT_USAGE
 
 

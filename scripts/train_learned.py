@@ -10,14 +10,17 @@ Steps, each cached under --work (default /tmp/cleaner-learn):
    body (a word counts as covered when one of the three trigrams through it, read across block
    boundaries, occurs in the gold). Reading across boundaries lets a one-word heading inside
    the body count as body while a one-word menu item does not. The label quality is reported
-   as the word F1 of an oracle that keeps exactly the positive blocks.
+   as the word F1 of an oracle that keeps exactly the positive blocks. The recorder, the
+   labelling, the training rows and the model file's format are `cleaner.training`'s, which
+   `cleaner train` uses too.
 3. cv: 5 folds grouped by site, within the train split only (the held-out split is never
    read): block model and context model fitted on four folds, scored on the fifth; decision
    variants compared by mean word F1 against the rules-only pipeline.
 4. fit: the chosen models fitted on the whole train split with a fixed seed and written to
    cleaner/models/learned.json.
 
-Needs scikit-learn and scipy for training only; the package's inference needs numpy alone.
+Needs scikit-learn and scipy for training only; the package's inference needs numpy alone (and
+so does `cleaner train`, which fits the same network with numpy: cleaner/training/network.py).
 
 Usage: python scripts/train_learned.py [collect|cv|fit|all] [--work DIR] [--limit N]
            [--block lr|mlp] [--out cleaner/models/learned.json]
@@ -26,6 +29,7 @@ Usage: python scripts/train_learned.py [collect|cv|fit|all] [--work DIR] [--limi
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import pickle
 import sys
@@ -45,27 +49,22 @@ sys.path.insert(0, str(REPO / "scripts"))
 import _wcxb  # noqa: E402
 import render_text_dumps  # noqa: E402
 
-from cleaner import Cleaner  # noqa: E402
-from cleaner._model import Verdict  # noqa: E402
-from cleaner.evaluate.scores import TOKEN, aggregate_shingle, shingle_prf  # noqa: E402
-from cleaner.filters.base import Page  # noqa: E402
-from cleaner.filters.learned import (  # noqa: E402
-    EDGE_REASONS,
-    FEATURE_NAMES,
-    MODEL_VERSION,
-    context_features,
-    page_inputs,
+from cleaner.evaluate.scores import aggregate_shingle, shingle_prf  # noqa: E402
+from cleaner.evaluate.scores import word_tokens as tokens  # noqa: E402
+from cleaner.filters.learned import EDGE_REASONS, FEATURE_NAMES, context_features  # noqa: E402
+from cleaner.training.labels import (  # noqa: E402
+    LABEL_MIN_COVERED,
+    FeatureRecorder,
+    Weighting,
+    candidates,
+    coverage,
 )
-from cleaner.filters.structure import ArticleExtent  # noqa: E402
+from cleaner.training.labels import training_rows as page_rows  # noqa: E402
+from cleaner.training.modelfile import kind_spec, model_text, rounded  # noqa: E402
 
 VIEWS = ("html", "innertext", "lines")
 SEED = 20261122
 FOLDS = 5
-LABEL_NGRAM = 3
-LABEL_MIN_COVERED = 0.5
-"""A block is body when at least half its words are covered by gold trigrams. Oracle word F1
-(keeping exactly the positive blocks) on the train split, HTML: 0.945 / 0.953 / 0.958 at
-0.3 / 0.5 / 0.7; the models were trained at 0.5 (0.7 is untried as a training label)."""
 DECISIONS: dict[str, dict[str, Any]] = {
     # Chosen on the 5-fold site-grouped CV of the train split (MLP block model, no context
     # model): the best override thresholds of the grids below; a structure-kept prose block
@@ -93,23 +92,6 @@ MODEL_OUT = REPO / "cleaner" / "models" / "learned.json"
 # -- collect ----------------------------------------------------------------------------------
 
 
-class Recorder:
-    """Stands in for the structure stage: records what the learned filter would see and
-    gives the structure stage's verdicts, so the pipeline's output is the rules-only one."""
-
-    name = "structure"
-
-    def __init__(self) -> None:
-        self.structure = ArticleExtent()
-        self.last: tuple[np.ndarray, dict[int, Verdict], list[int]] | None = None
-
-    def apply(self, page: Page) -> Any:
-        x, verdicts = page_inputs(page, self.structure)
-        before = [0 if v is None else (2 if v.keep else 1) for v in page.verdicts]
-        self.last = (x, verdicts, before)
-        return iter(verdicts.items())
-
-
 @dataclass
 class PageData:
     id: str
@@ -131,52 +113,20 @@ def view_text(page: _wcxb.Page, view: str) -> str:
 
 
 def collect(view: str, pages: Sequence[_wcxb.Page]) -> list[PageData]:
-    engine = Cleaner(learned=False)
-    recorder = Recorder()
-    engine.filters[-1] = recorder  # type: ignore[call-overload]
-    assert engine.filters[-1].name == "structure"
+    recorder = FeatureRecorder()
     kind = "html" if view == "html" else "text"
     out = []
     for page in pages:
-        recorder.last = None
-        doc = engine.clean(view_text(page, view), kind=kind, url=page.url)
-        if recorder.last is None or not doc.blocks:
+        _, rec = recorder.record(view_text(page, view), kind=kind, url=page.url)
+        if rec is None:
             continue
-        x, verdicts, before = recorder.last
-        texts = [b.text for b in doc.blocks]
-        before_a = np.array(before, dtype=np.int8)
-        s_kept = np.array([b == 0 and i not in verdicts for i, b in enumerate(before)], dtype=bool)
         out.append(
             PageData(
-                page.id, _wcxb.site_of(page.url), page.page_type, view, texts,
-                x.astype(np.float32), before_a, s_kept, page.body,
-                coverage(texts, page.body),
+                page.id, _wcxb.site_of(page.url), page.page_type, view, rec.texts,
+                rec.x.astype(np.float32), rec.before, rec.s_kept, page.body,
+                coverage(rec.texts, page.body),
             )
         )  # fmt: skip
-    return out
-
-
-def tokens(text: str) -> list[str]:
-    return TOKEN.findall(text.lower())
-
-
-def coverage(texts: Sequence[str], gold: str, n: int = LABEL_NGRAM) -> np.ndarray:
-    """Per block, the share of its words covered by an n-gram of the gold body."""
-    gold_tokens = tokens(gold)
-    n = max(1, min(n, len(gold_tokens)))
-    grams = set(zip(*(gold_tokens[i:] for i in range(n)), strict=False))
-    block_tokens = [tokens(t) for t in texts]
-    stream = [tok for bt in block_tokens for tok in bt]
-    covered = np.zeros(len(stream), dtype=bool)
-    for j in range(len(stream) - n + 1):
-        if tuple(stream[j : j + n]) in grams:
-            covered[j : j + n] = True
-    out = np.zeros(len(texts))
-    start = 0
-    for i, bt in enumerate(block_tokens):
-        if bt:
-            out[i] = covered[start : start + len(bt)].mean()
-        start += len(bt)
     return out
 
 
@@ -250,37 +200,10 @@ def oracle_kept(d: PageData, open_only: bool, least: float = LABEL_MIN_COVERED) 
 # -- models -----------------------------------------------------------------------------------
 
 
-def candidates(d: PageData) -> np.ndarray:
-    """The blocks the learned filter may decide: those no earlier filter decided, with words."""
-    return (d.before == 0) & (np.array([bool(TOKEN.search(t)) for t in d.texts]))
-
-
 def training_rows(
-    data: Sequence[PageData], weighting: str
+    data: Sequence[PageData], weighting: Weighting
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    xs, ys, ws = [], [], []
-    for d in data:
-        rows = candidates(d)
-        if not rows.any():
-            continue
-        xs.append(d.x[rows])
-        ys.append(d.coverage[rows] >= LABEL_MIN_COVERED)
-        words = np.array([len(tokens(t)) for t, r in zip(d.texts, rows, strict=True) if r])
-        if weighting == "words":
-            w = words / max(words.sum(), 1)  # each page weighs the same, shared by its words
-        elif weighting == "sqrt":
-            w = np.sqrt(words) / max(np.sqrt(words).sum(), 1)
-        else:
-            w = np.ones(len(words)) / len(words)
-        ws.append(w)
-    x = np.concatenate(xs).astype(float)
-    y = np.concatenate(ys)
-    w = np.concatenate(ws)
-    if len(y) > MAX_ROWS:
-        keep = np.random.default_rng(SEED).choice(len(y), MAX_ROWS, replace=False)
-        keep.sort()
-        x, y, w = x[keep], y[keep], w[keep]
-    return x, y, w * len(w) / w.sum()
+    return page_rows(data, weighting, max_rows=MAX_ROWS, seed=SEED)
 
 
 @dataclass
@@ -354,8 +277,6 @@ def fit_context(model: Fitted, data: Sequence[PageData], oof: list[np.ndarray]) 
 
 def site_folds(data: Sequence[PageData], k: int = FOLDS) -> np.ndarray:
     """A fold number per page, grouped by site, stable across runs and views (site hash)."""
-    import hashlib
-
     return np.array([int(hashlib.sha1(d.site.encode()).hexdigest()[8:16], 16) % k for d in data])
 
 
@@ -514,37 +435,23 @@ def label_report(data: Sequence[PageData], scorer: Scorer) -> str:
 
 
 def spec_of(model: Fitted, decision: dict[str, Any]) -> dict[str, Any]:
-    def arr(a: np.ndarray) -> Any:
-        return np.round(a.astype(float), 6).tolist()
-
     context = None
     if model.ctx_w is not None and model.ctx_mean is not None and model.ctx_scale is not None:
         context = {
-            "mean": arr(model.ctx_mean),
-            "scale": arr(model.ctx_scale),
-            "w": arr(model.ctx_w),
+            "mean": rounded(model.ctx_mean),
+            "scale": rounded(model.ctx_scale),
+            "w": rounded(model.ctx_w),
             "b": round(model.ctx_b, 6),
         }
-    spec: dict[str, Any] = {
-        "mean": arr(model.mean),
-        "scale": arr(model.scale),
-        "layers": [{"w": arr(w), "b": arr(b)} for w, b in model.layers],
-        "context": context,
-    }
-    return spec | decision
+    return kind_spec(model.mean, model.scale, model.layers, decision, context)
 
 
 def write_model(path: Path, kinds: dict[str, dict[str, Any]], notes: dict[str, Any]) -> None:
-    spec = {
-        "version": MODEL_VERSION,
-        "features": list(FEATURE_NAMES),
-        "trained_on": "WCXB wcxb-dev train split (scripts/_wcxb.py), scripts/train_learned.py",
-        "seed": SEED,
-        "notes": notes,
-        "kinds": kinds,
-    }
+    trained_on = "WCXB wcxb-dev train split (scripts/_wcxb.py), scripts/train_learned.py"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(spec, separators=(",", ":")), encoding="utf-8")
+    path.write_text(
+        model_text(kinds, trained_on=trained_on, seed=SEED, notes=notes), encoding="utf-8"
+    )
     print(f"wrote {path} ({path.stat().st_size / 1e3:.0f} kB)")
 
 

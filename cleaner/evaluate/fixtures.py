@@ -265,13 +265,20 @@ def _floor(data: dict[str, Any], path: Path) -> float:
     return float(value)
 
 
-def _read_json(path: Path) -> dict[str, Any]:
+def read_json_object(path: Path) -> dict[str, Any]:
+    """A JSON file whose top level is an object (an expected file, or `cleaner train`'s
+    labels); raises FixtureFormatError."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise FixtureFormatError(f"{path}: cannot read ({exc})") from exc
     if not isinstance(data, dict):
         raise FixtureFormatError(f"{path}: top level must be an object")
+    return data
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    data = read_json_object(path)
     keys = tuple(data)
     if not set(EXPECTED_KEYS) <= set(keys) or set(keys) - set(EXPECTED_KEYS) - OPTIONAL_KEYS:
         missing = sorted(set(EXPECTED_KEYS) - set(keys))

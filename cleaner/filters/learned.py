@@ -508,6 +508,16 @@ class LearnedFilter:
         self.structure = ArticleExtent()
         self.kinds = frozenset(kinds)
 
+    @classmethod
+    def from_models(cls, models: dict[str, Model]) -> LearnedFilter:
+        """The filter with models already in memory (`cleaner train` decides with a model
+        it has fitted, before writing it)."""
+        flt = cls.__new__(cls)
+        flt.models = models
+        flt.structure = ArticleExtent()
+        flt.kinds = frozenset(models)
+        return flt
+
     def apply(self, page: Page) -> Iterator[tuple[int, Verdict]]:
         if not page.blocks:
             return iter(())
