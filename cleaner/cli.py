@@ -10,23 +10,34 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import gzip
-import io
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from importlib import metadata
-from typing import TextIO
 
 from cleaner._exceptions import RulesFileError
 from cleaner._model import Document
 from cleaner._options import DEFAULT_MAX_BYTES, CleanOptions
 from cleaner.batch import BatchJob, BatchSummary, Source, clean_sources, find_inputs
+from cleaner.batch.guard import DEFAULT_TIME_LIMIT
+from cleaner.batch.jsonl import JsonFields
+from cleaner.batch.outputs import (
+    PARQUET_HINT,
+    FolderWriter,
+    ParquetWriter,
+    StreamWriter,
+    Writer,
+    open_output,
+    parquet_available,
+)
+from cleaner.batch.pages import classify
 from cleaner.batch.progress import Progress
+from cleaner.batch.summary import peak_memory
+from cleaner.batch.warc import INSTALL_HINT as WARC_HINT
+from cleaner.batch.warc import fastwarc_available
 from cleaner.filters.user import load_rules_file
-from cleaner.output import FORMATS, render_stream
+from cleaner.output import FORMATS
 
 EXIT_OK, EXIT_FAILED_PAGES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 # Below this many pages a batch ends before a progress display would tell anything.
@@ -34,10 +45,17 @@ PROGRESS_MIN_PAGES = 20
 
 _EPILOG = """\
 inputs: files, folders (read recursively, hidden names skipped), glob patterns (expanded here
-if the shell did not), files ending in .gz or starting with gzip bytes, and - for stdin.
-output: UTF-8, in input order whatever --workers is. jsonl gives one record per page, errors
-included ({"id": ..., "error": "binary: ..."}); text and markdown separate pages with a line
-holding a form feed (text) or a --- rule (markdown) and report errors on stderr.
+if the shell did not), files ending in .gz or starting with gzip bytes, and - for stdin (one
+page). A WARC file (.warc, .warc.gz, or starting with WARC/) gives one page per HTML response
+record; a JSON Lines file (.jsonl, .ndjson, .gz too, or starting with {") one page per line,
+its HTML or text, URL and id read from the fields named by the --*-field options, else from
+the usual names (html, text, raw_content, url, id...).
+output: UTF-8, in input order whatever --workers is. jsonl and parquet give exactly one record
+per page, errors included ({"id": ..., "error": "binary: ..."}); text and markdown separate
+pages with a line holding a form feed (text) or a --- rule (markdown) and report errors on
+stderr; --output-dir writes one text or Markdown file per page and index.jsonl, one line per
+page, errors included.
+guards: a page above --max-bytes or running past --time-limit becomes an error record.
 exit status: 0 all pages cleaned, 1 some pages failed, 2 usage error.
 """
 _TRAIN_EPILOG = """\
@@ -49,6 +67,10 @@ By default the base model (the shipped one, or --base) is fine-tuned on the page
 labelled pages keeps the base's model. The decision thresholds are the base's.
 exit status: 0 model written, 2 usage error (nothing written).
 """
+
+# Formats for --output-dir (one file per page), and what -o's name implies with no --format.
+FOLDER_FORMATS = ("text", "markdown")
+PARQUET_SUFFIX = ".parquet"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -88,22 +110,32 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument(
         "paths", nargs="+", metavar="PATH", help="file, folder, glob pattern, or - for stdin"
     )
-    clean.add_argument(
+    output = clean.add_mutually_exclusive_group()
+    output.add_argument(
         "-o",
         "--output",
         metavar="OUT",
-        help="write to OUT instead of stdout (gzipped if OUT ends in .gz)",
+        help="write to the file OUT instead of stdout (gzipped if OUT ends in .gz; Parquet if "
+        "it ends in .parquet)",
+    )
+    output.add_argument(
+        "--output-dir",
+        metavar="DIR",
+        help="write each page to its own file in DIR (text or markdown), and DIR/index.jsonl",
     )
     clean.add_argument(
-        "-f", "--format", choices=FORMATS, default="jsonl", help="output format (default: jsonl)"
+        "-f",
+        "--format",
+        choices=(*FORMATS, "parquet"),
+        help="output format (default: jsonl; parquet for -o *.parquet; markdown for --output-dir)",
     )
     clean.add_argument(
         "-w",
         "--workers",
         type=int,
-        default=1,
+        default=0,
         metavar="N",
-        help="clean in N processes; 0 for one per CPU (default: 1)",
+        help="clean in N processes (default: 0, one per CPU)",
     )
     clean.add_argument(
         "--kind",
@@ -150,6 +182,23 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"refuse pages larger than N bytes (default: {DEFAULT_MAX_BYTES})",
     )
     clean.add_argument(
+        "--time-limit",
+        type=float,
+        default=DEFAULT_TIME_LIMIT,
+        metavar="SECONDS",
+        help=f"stop cleaning a page after SECONDS; 0 for no limit (default: {DEFAULT_TIME_LIMIT:g})",
+    )
+    fields = clean.add_argument_group("JSON Lines fields (default: found by their usual names)")
+    for name, what in (
+        ("html", "the page's HTML"),
+        ("text", "the page's text"),
+        ("url", "the page's URL"),
+        ("id", "the page's id"),
+    ):
+        fields.add_argument(
+            f"--{name}-field", metavar="NAME", help=f"the field holding {what} (a.b: nested)"
+        )
+    clean.add_argument(
         "-q", "--quiet", action="store_true", help="no progress, error lines or summary on stderr"
     )
     _add_train_command(commands)
@@ -193,6 +242,7 @@ def _add_train_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
 
 
 def run_clean(args: argparse.Namespace) -> int:
+    args.format = _resolve_format(args)
     problem = _check_arguments(args)
     if problem:
         return _usage_error(problem)
@@ -201,8 +251,13 @@ def run_clean(args: argparse.Namespace) -> int:
         _say(args, f"cleaner: no file matches {pattern}")
     if not inputs.sources:
         return _usage_error("no inputs found")
-    if args.url is not None and len(inputs.sources) > 1:
-        return _usage_error(f"--url names one page, but the inputs hold {len(inputs.sources)}")
+    # Told apart here (by name, else by their first bytes) so that the progress display knows
+    # whether the number of pages is known, and so that a WARC without fastwarc is a usage error.
+    sources = [classify(s) for s in inputs.sources]
+    containers = [s for s in sources if s.form in ("warc", "jsonl")]
+    problem = _check_inputs(args, sources, containers)
+    if problem:
+        return _usage_error(problem)
     options = CleanOptions(
         rules_files=tuple(args.rules),
         structure=not args.no_structure,
@@ -212,14 +267,19 @@ def run_clean(args: argparse.Namespace) -> int:
         include_blocks=args.blocks or args.format == "markdown",
         max_bytes=args.max_bytes,
     )
-    job = BatchJob(options=options, kind=args.kind, url=args.url)
-    workers = min(args.workers or os.cpu_count() or 1, len(inputs.sources))
+    fields = JsonFields(args.html_field, args.text_field, args.url_field, args.id_field)
+    job = BatchJob(options, args.kind, args.url, args.time_limit or None, fields)
+    workers = args.workers or os.cpu_count() or 1
+    if not containers:
+        workers = min(workers, len(sources))
+    summary = BatchSummary()
     with contextlib.ExitStack() as stack:
         try:
-            out = stack.enter_context(_open_output(args.output))
+            writer = _writer(args, stack)
         except OSError as exc:
-            return _usage_error(f"cannot write {args.output}: {exc.strerror or exc}")
-        summary = _write_batch(args, inputs.sources, job, workers, out)
+            target = args.output or args.output_dir
+            return _usage_error(f"cannot write {target}: {exc.strerror or exc}")
+        _write_batch(args, sources, bool(containers), job, workers, writer, summary)
     return EXIT_FAILED_PAGES if summary.failed else EXIT_OK
 
 
@@ -246,7 +306,7 @@ def run_train(args: argparse.Namespace) -> int:
     except ModelFileError as exc:
         return _usage_error(f"bad base model: {exc}", "train")
     try:
-        with _open_output(args.output) as out:
+        with open_output(args.output) as out:
             out.write(result.model)
     except OSError as exc:
         return _usage_error(f"cannot write {args.output}: {exc.strerror or exc}", "train")
@@ -271,11 +331,30 @@ def _check_train_arguments(args: argparse.Namespace) -> str | None:
     return None
 
 
+def _resolve_format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    if args.output_dir:
+        return "markdown"
+    if args.output and args.output.lower().endswith(PARQUET_SUFFIX):
+        return "parquet"
+    return "jsonl"
+
+
 def _check_arguments(args: argparse.Namespace) -> str | None:
     if args.workers < 0:
         return "--workers must be 0 or more"
     if args.max_bytes < 1:
         return "--max-bytes must be positive"
+    if args.time_limit < 0:
+        return "--time-limit must be 0 (no limit) or more"
+    if args.output_dir and args.format not in FOLDER_FORMATS:
+        return f"--output-dir writes text or markdown files, not {args.format}"
+    if args.format == "parquet":
+        if not args.output or args.output == "-":
+            return "parquet output needs a file: -o OUT.parquet"
+        if not parquet_available():
+            return PARQUET_HINT
     for path in args.rules:
         try:
             load_rules_file(path)
@@ -291,18 +370,50 @@ def _check_arguments(args: argparse.Namespace) -> str | None:
     return None
 
 
+def _check_inputs(
+    args: argparse.Namespace, sources: list[Source], containers: list[Source]
+) -> str | None:
+    if any(s.form == "warc" for s in containers) and not fastwarc_available():
+        return WARC_HINT
+    if args.url is not None and (len(sources) > 1 or containers):
+        many = f"{containers[0].id} holds many" if containers else f"the inputs hold {len(sources)}"
+        return f"--url names one page, but {many}"
+    return None
+
+
+def _writer(args: argparse.Namespace, stack: contextlib.ExitStack) -> Writer:
+    if args.output_dir:
+        os.makedirs(args.output_dir, exist_ok=True)
+        return FolderWriter(args.output_dir, args.format)
+    if args.format == "parquet":
+        # Opened now, so that a folder that cannot be written is a usage error before work.
+        os.close(os.open(os.path.dirname(os.path.abspath(args.output)), os.O_RDONLY))
+        return ParquetWriter(args.output, blocks=args.blocks)
+    out = stack.enter_context(open_output(args.output))
+    return StreamWriter(out, args.format, blocks=args.blocks)
+
+
 def _write_batch(
-    args: argparse.Namespace, sources: list[Source], job: BatchJob, workers: int, out: TextIO
-) -> BatchSummary:
-    summary = BatchSummary()
-    progress = _progress(args, len(sources))
+    args: argparse.Namespace,
+    sources: list[Source],
+    containers: bool,
+    job: BatchJob,
+    workers: int,
+    writer: Writer,
+    summary: BatchSummary,
+) -> None:
+    progress = _progress(args, sources, containers, summary)
     started = time.monotonic()
+    # Pages are cleaned in worker processes unless there is only one (the hard time stop
+    # ends a worker, never this process).
+    processes = containers or len(sources) > 1
 
     def counted(docs: Iterator[Document]) -> Iterator[Document]:
         for doc in docs:
             summary.add(doc)
-            if doc.error is not None and args.format != "jsonl":
-                # jsonl records carry the error; the other formats have nowhere to put it.
+            if doc.error is not None and args.format not in ("jsonl", "parquet"):
+                # jsonl, parquet and the folder's index carry the error; a stream of text or
+                # Markdown has nowhere to put it.
                 if progress:
                     progress.clear()
                 _say(args, f"cleaner: {doc.id}: {doc.error}")
@@ -310,64 +421,37 @@ def _write_batch(
             if progress:
                 progress.advance()
 
-    docs = clean_sources(sources, job, workers=workers)
+    docs = clean_sources(sources, job, workers=workers, processes=processes, stats=summary.inputs)
     with contextlib.closing(docs):
-        for chunk in render_stream(counted(docs), args.format, blocks=args.blocks):
-            out.write(chunk)
+        writer.write_all(counted(docs))
     if progress:
         progress.close()
-    _say(args, f"cleaner: {summary.describe(time.monotonic() - started)}")
-    return summary
+    elapsed = time.monotonic() - started
+    _say(args, f"cleaner: {summary.describe(elapsed, peak_memory())}")
 
 
-def _progress(args: argparse.Namespace, total: int) -> Progress | None:
+def _progress(
+    args: argparse.Namespace, sources: list[Source], containers: bool, summary: BatchSummary
+) -> Progress | None:
     # Drawn only on a terminal, and not when the output goes to that same terminal.
-    to_terminal = args.output is None and sys.stdout.isatty()
-    if args.quiet or total <= PROGRESS_MIN_PAGES or to_terminal or not sys.stderr.isatty():
+    to_terminal = args.output is None and args.output_dir is None and sys.stdout.isatty()
+    if args.quiet or to_terminal or not sys.stderr.isatty():
         return None
-    return Progress(total, sys.stderr)
-
-
-@contextlib.contextmanager
-def _open_output(path: str | None) -> Iterator[TextIO]:
-    """stdout, or a file written under a temporary name and renamed once complete, so that an
-    interrupted run never leaves a truncated file that looks finished."""
-    if path is None or path == "-":
-        _utf8_stdout()
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    fd, partial = tempfile.mkstemp(
-        dir=os.path.dirname(os.path.abspath(path)), prefix=".cleaner-", suffix=".part"
+    if not containers:
+        if len(sources) <= PROGRESS_MIN_PAGES:
+            return None
+        return Progress(len(sources), sys.stderr)
+    total = sum(_size(s.path) for s in sources)
+    return Progress(
+        None, sys.stderr, share=lambda: summary.inputs.bytes_read / total if total else 0.0
     )
+
+
+def _size(path: str | None) -> int:
     try:
-        with os.fdopen(fd, "wb") as raw:
-            # mtime=0: the same pages give byte-identical .gz files.
-            binary = (
-                gzip.GzipFile(fileobj=raw, mode="wb", filename="", mtime=0)
-                if path.endswith(".gz")
-                else raw
-            )
-            with io.TextIOWrapper(binary, encoding="utf-8", errors="replace", newline="\n") as text:
-                yield text
-        os.chmod(partial, 0o666 & ~_umask())
-        os.replace(partial, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(partial)
-        raise
-
-
-def _utf8_stdout() -> None:
-    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
-    if encoding != "utf8" and isinstance(sys.stdout, io.TextIOWrapper):
-        sys.stdout.reconfigure(encoding="utf-8")
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+        return os.path.getsize(path) if path else 0
+    except OSError:
+        return 0
 
 
 def _say(args: argparse.Namespace, message: str) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import multiprocessing
 import os
+import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -160,6 +162,55 @@ def test_a_worker_that_dies_costs_only_its_page(tmp_path: Path) -> None:
     assert all("harbour ferry" in d.text for d in docs if not d.error)
 
 
+def sleep_on_marker(block: Block) -> None:
+    if "SLOW-ME" in block.text:
+        time.sleep(10)
+
+
+def deaf_loop_on_marker(block: Block) -> None:
+    # Busy and deaf to the timer's signal, as code stuck inside a C extension is: only the
+    # hard stop, which ends the worker process, can end it. Never in the test process itself.
+    if "STUCK-ME" in block.text and multiprocessing.parent_process() is not None:
+        signal.signal(signal.SIGALRM, signal.SIG_IGN)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            pass
+
+
+def test_a_page_past_the_time_limit_becomes_a_timeout_record_and_the_next_page_is_cleaned(
+    tmp_path: Path,
+) -> None:
+    sources = make_pages(tmp_path, 3, {1: "SLOW-ME"})
+    job = BatchJob(CleanOptions(filters=(sleep_on_marker,), include_blocks=False), time_limit=0.3)
+    handler = signal.getsignal(signal.SIGALRM)
+    started = time.monotonic()
+    docs = list(clean_sources(sources, job))
+    assert time.monotonic() - started < 5
+    assert [d.error for d in docs] == [None, "timeout: the page took more than 0.3 s", None]
+    assert [d.id for d in docs] == ids(sources)
+    assert signal.getsignal(signal.SIGALRM) == handler
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_a_worker_stuck_where_no_signal_reaches_is_stopped_and_its_page_is_a_timeout(
+    tmp_path: Path,
+) -> None:
+    sources = make_pages(tmp_path, 4, {2: "STUCK-ME"})
+    options = CleanOptions(filters=(deaf_loop_on_marker,), include_blocks=False)
+    job = BatchJob(options, time_limit=0.3)
+    started = time.monotonic()
+    docs = list(clean_sources(sources, job, workers=2, chunk_pages=1))
+    # The stuck page ran twice (with its chunk, then alone), 0.6 s of CPU each, not its 30 s.
+    assert time.monotonic() - started < 10
+    assert [d.id for d in docs] == ids(sources)
+    assert [d.error for d in docs] == [
+        None,
+        None,
+        "timeout: the page took more than 0.3 s (worker stopped)",
+        None,
+    ]
+
+
 def test_a_folder_that_cannot_be_listed_gets_an_error_record(tmp_path: Path) -> None:
     source = Source(
         "locked", str(tmp_path), error="unreadable: cannot list folder: Permission denied"
@@ -197,6 +248,13 @@ def test_the_progress_line_shows_done_of_total_rate_and_time_left() -> None:
         render_progress(100, 400, 10.0) == f"[{'#' * 6}{'-' * 18}] 100/400  10.0 pages/s  ETA 0:30"
     )
     assert render_progress(0, 400, 0.0).endswith("ETA ?")
+
+
+def test_with_an_unknown_number_of_pages_progress_shows_the_share_of_input_read() -> None:
+    assert render_progress(120, None, 10.0, 0.25) == (
+        f"[{'#' * 6}{'-' * 18}] 120 pages  12.0 pages/s  25% of input  ETA 0:30"
+    )
+    assert render_progress(120, None, 10.0) == "120 pages  12.0 pages/s"
 
 
 def test_the_progress_display_erases_itself_when_closed() -> None:

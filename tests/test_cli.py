@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from batch_pages import ARTICLE, write
 from learned_models import word_count_model
+from warc_pages import html_page, response, warc_record
 
 import cleaner.cli
 from cleaner.cli import main
@@ -133,7 +134,7 @@ def test_stdin_is_one_page_called_dash(
 def test_two_workers_write_exactly_what_one_writes(
     mixed_folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["clean", str(mixed_folder), "--max-bytes", "1000000", "-q"]) == 1
+    assert main(["clean", str(mixed_folder), "--max-bytes", "1000000", "-q", "--workers", "1"]) == 1
     alone = capsys.readouterr().out
     assert main(["clean", str(mixed_folder), "--max-bytes", "1000000", "-q", "--workers", "2"]) == 1
     assert capsys.readouterr().out == alone
@@ -202,6 +203,12 @@ def test_blocks_are_in_records_only_with_the_blocks_flag(
         ["clean", "{tmp}/a.txt", "--rules", "{tmp}/no-such-rules.toml"],
         ["clean", "{tmp}/a.txt", "{tmp}/b.txt", "--url", "https://example.org/"],
         ["clean", "{tmp}/a.txt", "-o", "{tmp}/no-such-folder/out.jsonl"],
+        ["clean", "{tmp}/a.txt", "-o", "{tmp}/no-such-folder/out.parquet"],
+        ["clean", "{tmp}/a.txt", "--time-limit", "-1"],
+        ["clean", "{tmp}/a.txt", "--format", "parquet"],
+        ["clean", "{tmp}/a.txt", "--output-dir", "{tmp}/out", "--format", "jsonl"],
+        ["clean", "{tmp}/a.txt", "--output-dir", "{tmp}/out", "-o", "{tmp}/out.jsonl"],
+        ["clean", "{tmp}/export.jsonl", "--url", "https://example.org/"],
         ["tidy", "{tmp}/a.txt"],
         [],
     ],
@@ -211,6 +218,7 @@ def test_usage_errors_exit_2_and_write_nothing(
 ) -> None:
     write(tmp_path / "a.txt", ARTICLE)
     write(tmp_path / "b.txt", ARTICLE)
+    write(tmp_path / "export.jsonl", json.dumps({"text": ARTICLE}) + "\n")
     (tmp_path / "empty-folder").mkdir()
     assert main([a.format(tmp=tmp_path) for a in arguments]) == 2
     out, err = capsys.readouterr()
@@ -299,3 +307,112 @@ def test_python_dash_m_cleaner_reads_stdin_and_writes_jsonl() -> None:
     (record,) = records(done.stdout.decode("utf-8"))
     assert record["id"] == "-" and "every twenty minutes" in str(record["text"])
     assert b"1 page, 0 errors" in done.stderr
+
+
+@pytest.fixture
+def crawl(tmp_path: Path) -> tuple[Path, set[str]]:
+    """A crawl folder as users have them: page files, a WARC with a damaged record, a gzipped
+    JSON Lines export with a broken line; and the id of every page in it."""
+    root = tmp_path / "crawl"
+    write(root / "pages" / "ferry.txt", ARTICLE)
+    write(root / "pages" / "logo.png", PNG)
+    members = [gzip.compress(response(n), mtime=0) for n in range(1, 5)]
+    members[2] = members[2][:40] + b"\x00damaged\xff" * 4
+    write(root / "crawl.warc.gz", b"".join(members))
+    lines = [json.dumps({"id": f"j{i}", "html": html_page(f"Ferry {i}")}) for i in range(3)]
+    write(root / "export.jsonl.gz", gzip.compress("\n".join([*lines, "{broken"]).encode()))
+    damaged = f"{root / 'crawl.warc.gz'}@{len(members[0]) + len(members[1])}"
+    ids = {
+        str(root / "pages" / "ferry.txt"),
+        str(root / "pages" / "logo.png"),
+        "<urn:uuid:1>",
+        "<urn:uuid:2>",
+        damaged,
+        "<urn:uuid:4>",
+        "j0",
+        "j1",
+        "j2",
+        f"{root / 'export.jsonl.gz'}:4",
+    }
+    return root, ids
+
+
+def test_a_crawl_of_page_files_a_warc_and_a_jsonl_gz_accounts_for_every_page_once(
+    crawl: tuple[Path, set[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root, ids = crawl
+    out = tmp_path / "pages.jsonl.gz"
+    assert main(["clean", str(root), "-o", str(out), "--workers", "2"]) == 1
+    recs = by_id(gzip.decompress(out.read_bytes()).decode("utf-8"))
+    assert set(recs) == ids
+    failed = {i: str(r["error"]).split(":")[0] for i, r in recs.items() if r["error"]}
+    assert sorted(failed.values()) == ["bad-record", "bad-record", "binary"]
+    assert recs["<urn:uuid:2>"]["url"] == "https://example.org/2"
+    assert "every twenty minutes" in str(recs["j1"]["text"])
+    err = capsys.readouterr().err
+    assert "10 pages, 3 errors (bad-record 2, binary 1)" in err
+    assert "peak memory" in err and "pages/s" in err
+
+
+def test_output_dir_gets_a_markdown_file_per_cleaned_page_and_an_index_line_per_page(
+    crawl: tuple[Path, set[str]], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root, ids = crawl
+    out = tmp_path / "out"
+    assert main(["clean", str(root), "--output-dir", str(out), "-q"]) == 1
+    index = [json.loads(line) for line in (out / "index.jsonl").read_text().splitlines()]
+    assert {r["id"] for r in index} == ids
+    files = [r["file"] for r in index if r["file"]]
+    assert sorted([*files, "index.jsonl"]) == sorted(os.listdir(out))
+    assert all(name.endswith(".md") and "/" not in name for name in files)
+    assert len(files) == len(ids) - 3
+    assert capsys.readouterr().out == ""
+
+
+def test_parquet_output_is_chosen_by_the_file_name_and_holds_every_page(
+    crawl: tuple[Path, set[str]], tmp_path: Path
+) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    root, ids = crawl
+    out = tmp_path / "pages.parquet"
+    assert main(["clean", str(root), "-o", str(out), "-q"]) == 1
+    assert set(pq.read_table(out).column("id").to_pylist()) == ids
+
+
+def test_parquet_without_pyarrow_and_a_warc_without_fastwarc_are_usage_errors_that_say_what_to_install(
+    crawl: tuple[Path, set[str]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    root, _ = crawl
+    monkeypatch.setattr(cleaner.cli, "parquet_available", lambda: False)
+    assert main(["clean", str(root / "pages"), "-o", str(tmp_path / "x.parquet")]) == 2
+    assert "pip install 'cleaner[parquet]'" in capsys.readouterr().err
+    monkeypatch.setattr(cleaner.cli, "fastwarc_available", lambda: False)
+    assert main(["clean", str(root)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and "pip install 'cleaner[warc]'" in err
+
+
+def test_jsonl_fields_can_be_named_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = {"key": "k1", "doc": {"body": ARTICLE}, "address": "https://example.org/k1"}
+    path = write(tmp_path / "export.jsonl", json.dumps(record) + "\n")
+    arguments = ["--text-field", "doc.body", "--id-field", "key", "--url-field", "address"]
+    assert main(["clean", str(path), *arguments]) == 0
+    (rec,) = records(capsys.readouterr().out)
+    assert (rec["id"], rec["url"]) == ("k1", "https://example.org/k1")
+    assert "every twenty minutes" in str(rec["text"])
+
+
+def test_a_warc_summary_counts_the_records_skipped_as_not_pages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    request = warc_record("request", b"GET / HTTP/1.1\r\n\r\n", record_id="<urn:uuid:r>")
+    image = response(2, PNG, content_type="image/png")
+    warc = write(tmp_path / "c.warc", request + response(1) + image)
+    assert main(["clean", str(warc)]) == 0
+    err = capsys.readouterr().err
+    assert "1 page, 0 errors, 2 records skipped as not pages (not-html 1, request 1)" in err

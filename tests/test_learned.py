@@ -181,3 +181,17 @@ def test_the_shipped_model_decides_html_and_text_pages_with_scores_in_range() ->
                 assert block.score is not None and 0.0 <= block.score <= 1.0
             else:
                 assert block.score is None
+
+
+def test_the_filter_never_empties_a_page_the_structure_stage_left_content_on(
+    tmp_path: Path,
+) -> None:
+    # A model that calls every block boilerplate with certainty: its drops would leave nothing,
+    # so they are withdrawn.
+    model = word_count_model(tmp_path, {"mode": "override", "keep_above": 1.1, "drop_below": 1.0})
+    tiny = "<html><body><h1>Le café du port</h1><p>La façade a été refaite.</p></body></html>"
+    doc = cleaner.clean(tiny, kind="html", model=model, metadata=False)
+    assert doc.text == "La façade a été refaite."
+    assert not any(b.decided_by == "learned" for b in doc.blocks)
+    # The shipped model on the same page, as a batch cleans it by default.
+    assert cleaner.clean(tiny, kind="html").text == "La façade a été refaite."

@@ -1,9 +1,11 @@
-"""Which pages a batch reads, and reading one: files, folders, glob patterns, stdin, gzip.
+"""Which files a batch reads, and reading one page: files, folders, glob patterns, stdin, gzip.
 
 A batch names its inputs as a shell user would: `dumps/` (every file below it, recursively),
 `dumps/*.txt` (a glob, expanded here too for shells and callers that do not expand it),
-`page.txt.gz`, or `-` for one page on stdin. Each page gets an `id`: its path as the user
-wrote it or as found below a folder the user wrote (`dumps/2024/a.txt`), or "-" for stdin.
+`page.txt.gz`, or `-` for one page on stdin. A file is one page, or a container of many (a
+WARC, a JSON Lines file: `cleaner.batch.pages` tells them apart and opens them). A page file
+gets as `id` its path as the user wrote it or as found below a folder the user wrote
+(`dumps/2024/a.txt`), or "-" for stdin.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import sys
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 import regex
 
@@ -25,16 +28,31 @@ GZIP_MAGIC = b"\x1f\x8b"
 _GLOB_MAGIC = regex.compile(r"[*?\[]")
 
 
+# What a Source holds: "auto" a file not yet looked at (a page or a container); "page" one page
+# (the file, or `data`); "warc" and "jsonl" a container file, opened in the main process;
+# "json-record" one JSON Lines record in `data`, unpacked where it is cleaned.
+Form = Literal["auto", "page", "warc", "jsonl", "json-record"]
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One page to read. `path` is None for stdin; `data` holds stdin's bytes once read (files
-    are read where they are cleaned, so a worker process never receives a page's bytes by
-    pipe); `error` is a failure known before reading (a folder that cannot be listed)."""
+    """One page to read, or a file of many. `path` is None for stdin and for a page taken out
+    of a container; `data` holds the page's bytes when they do not come from a file of their
+    own (stdin, a WARC record, a JSON line; page files are read where they are cleaned, so
+    that a worker process never receives their bytes by pipe); `error` is a failure known
+    before cleaning (a folder that cannot be listed, a broken WARC record). `url`, `charset`
+    (the HTTP header's) and `kind` are what the container said about the page, `offset`
+    where in the container file it lies (in the file's bytes, for the progress display)."""
 
     id: str
     path: str | None
     data: bytes | None = field(default=None, repr=False)
     error: str | None = None
+    form: Form = "auto"
+    url: str | None = None
+    charset: str | None = None
+    kind: Literal["html", "text"] | None = None
+    offset: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +84,7 @@ def find_inputs(specs: Sequence[str]) -> Inputs:
 
     for spec in specs:
         if spec == STDIN:
-            add(Source(STDIN, None))
+            add(Source(STDIN, None, form="page"))
         elif os.path.lexists(spec) or not _GLOB_MAGIC.search(spec):
             for source in _expand_path(spec):
                 add(source)
@@ -105,7 +123,8 @@ def _walk(top: str) -> Iterator[Source]:
 
 def _listing_failure(exc: OSError) -> Source:
     path = str(exc.filename)
-    return Source(path, path, error=f"unreadable: cannot list folder: {exc.strerror or exc}")
+    message = f"unreadable: cannot list folder: {exc.strerror or exc}"
+    return Source(path, path, error=message, form="page")
 
 
 def load_stdin(source: Source, *, max_bytes: int) -> Source:

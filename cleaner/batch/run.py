@@ -1,15 +1,22 @@
 """Cleaning many pages: one at a time, or in worker processes, always in input order.
 
-Every source gives exactly one Document, carrying the source's `id`: a cleaned page, or an
-error record (`error` set) when the page cannot be read ("unreadable: ..."), is not a page
-("empty: ...", "binary: ...", "too-large: ...") or made the pipeline fail ("internal: ExcType:
-message"). Nothing a page does stops the batch; a worker process that dies (a crash in a
-C extension, the OOM killer) costs only the page it was cleaning.
+Every page gives exactly one Document, carrying the page's `id`: a cleaned page, or an error
+record (`error` set) when the page cannot be read ("unreadable: ..."), is not a page ("empty:
+...", "binary: ...", "too-large: ..."), is a broken container record ("bad-record: ..."), ran
+past the time limit ("timeout: ...") or made the pipeline fail ("internal: ExcType: message").
+Nothing a page does stops the batch; a worker process that dies (a crash in a C extension,
+the OOM killer, the hard time stop) costs only the page it was cleaning.
+
+Ids are unique within a batch: a page whose id an earlier page had (a JSON Lines export with a
+repeated id, a WARC record copied twice) gets `#2`, `#3`... appended, the same in every run
+over the same inputs.
 """
 
 from __future__ import annotations
 
+import hashlib
 import signal
+import time
 from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -22,7 +29,18 @@ from cleaner._api import Cleaner, error_document
 from cleaner._exceptions import InputError
 from cleaner._model import Document, Kind
 from cleaner._options import CleanOptions
+from cleaner.batch.guard import (
+    DEFAULT_TIME_LIMIT,
+    PageTimeout,
+    arm_hard_stop,
+    hard_stop,
+    time_limit,
+    timeout_message,
+)
 from cleaner.batch.inputs import Source, load_stdin, read_source, unreadable_message
+from cleaner.batch.jsonl import BadRecord, JsonFields, JsonPage, unpack_record
+from cleaner.batch.pages import InputStats, expand
+from cleaner.batch.warc import decode_with_charset
 
 KindChoice = Literal["auto", "html", "text"]
 
@@ -34,58 +52,146 @@ KindChoice = Literal["auto", "html", "text"]
 CHUNK_PAGES = 4
 # Tasks queued per worker beyond the one it runs, so no worker waits for the next task while
 # the main process writes output. The batch holds at most workers * (this + 1) * CHUNK_PAGES
-# cleaned pages in memory, whatever its length.
+# pages (read, or cleaned) in memory, whatever its length.
 QUEUED_PER_WORKER = 2
 
 
 @dataclass(frozen=True, slots=True)
 class BatchJob:
-    """What to do with every page of a batch: the `clean` options, the input kind, and the URL
-    (meaningful for a batch of one page)."""
+    """What to do with every page of a batch: the `clean` options, the input kind, the URL
+    (meaningful for a batch of one page), the seconds one page may take (`None`: no limit;
+    see `cleaner.batch.guard`), and the fields of JSON Lines records that hold the page."""
 
     options: CleanOptions = field(default_factory=CleanOptions)
     kind: KindChoice = "auto"
     url: str | None = None
+    time_limit: float | None = DEFAULT_TIME_LIMIT
+    fields: JsonFields = field(default_factory=JsonFields)
 
 
 def clean_source(source: Source, job: BatchJob, engine: Cleaner | None = None) -> Document:
     """Read and clean one page; never raises for anything the page does.
 
     `engine` is the job's pipeline, built once per process; without one it is built here.
+    The time limit runs in this process (see `cleaner.batch.guard`).
     """
-    kind = _error_kind(job)
+    url = source.url or job.url
     if source.error is not None:
-        return error_document(source.error, url=job.url, id=source.id, kind=kind)
+        return _failed(source.error, source.id, url, source, job)
+    # A JSON record is unpacked before the clock starts, so that its id is known whatever
+    # happens next: a page's id must not depend on how far its cleaning got.
     try:
-        raw = read_source(source, max_bytes=job.options.max_bytes)
-        engine = engine or Cleaner(job.options)
-        doc = engine.clean(raw, url=job.url, kind=job.kind)
+        record = _unpack(source, job)
+    except BadRecord as exc:
+        return _failed(exc, exc.record_id or source.id, url, source, job)
+    except Exception as exc:
+        return _failed(_internal(exc), source.id, url, source, job)
+    page_id = (record.id if record else None) or source.id
+    url = (record.url if record else None) or url
+    try:
+        with time_limit(job.time_limit):
+            doc = _clean(source, record, url, job, engine or Cleaner(job.options))
+    except PageTimeout:
+        return _failed(timeout_message(job.time_limit or 0), page_id, url, source, job)
     except InputError as exc:
         # Reading raises these (too large, corrupt gzip), and `clean` does with raise_errors.
-        return error_document(exc, url=job.url, id=source.id, kind=kind)
+        return _failed(exc, page_id, url, source, job)
     except OSError as exc:
-        return error_document(unreadable_message(exc), url=job.url, id=source.id, kind=kind)
+        return _failed(unreadable_message(exc), page_id, url, source, job)
     except Exception as exc:
-        return _internal_error(source, job, exc)
-    return replace(doc, id=source.id)
+        return _failed(_internal(exc), page_id, url, source, job)
+    return replace(doc, id=page_id)
+
+
+def page_id(source: Source, job: BatchJob) -> str:
+    """The id `clean_source` gives the page, found without cleaning it."""
+    try:
+        record = _unpack(source, job)
+    except BadRecord as exc:
+        return exc.record_id or source.id
+    except Exception:
+        return source.id
+    return (record.id if record else None) or source.id
+
+
+def _unpack(source: Source, job: BatchJob) -> JsonPage | None:
+    if source.form != "json-record" or source.error is not None:
+        return None
+    return unpack_record(source.data or b"", job.fields)
+
+
+def _clean(
+    source: Source, record: JsonPage | None, url: str | None, job: BatchJob, engine: Cleaner
+) -> Document:
+    kind: KindChoice = job.kind
+    raw: str | bytes
+    if record is not None:
+        raw = record.raw
+        if kind == "auto":
+            kind = record.kind
+    else:
+        raw = read_source(source, max_bytes=job.options.max_bytes)
+        if kind == "auto" and source.kind is not None:
+            kind = source.kind
+        if source.charset:
+            raw = decode_with_charset(raw, source.charset) or raw
+    return engine.clean(raw, url=url, kind=kind)
 
 
 def clean_sources(
-    sources: Iterable[Source], job: BatchJob, *, workers: int = 1, chunk_pages: int = CHUNK_PAGES
+    sources: Iterable[Source],
+    job: BatchJob,
+    *,
+    workers: int = 1,
+    chunk_pages: int = CHUNK_PAGES,
+    processes: bool | None = None,
+    stats: InputStats | None = None,
 ) -> Generator[Document, None, None]:
-    """One Document per source, in the order of `sources`, whatever `workers` is.
+    """One Document per page of `sources`, in input order, whatever `workers` is: a page file
+    gives one, a WARC or JSON Lines file one per record (see `cleaner.batch.pages`).
 
-    `workers` > 1 cleans in that many processes. Their options travel once, when each worker
-    starts; with the "fork" start method (the default on Linux before Python 3.14) user filters
-    may be any callable, with "spawn" or "forkserver" they must be importable functions.
+    `workers` > 1 cleans in that many processes; `processes=True` uses worker processes even
+    for one worker, so that the time limit's hard stop can end a page stuck in C code (in
+    this process only the soft stop applies: see `cleaner.batch.guard`). The workers' options
+    travel once, when each starts; with the "fork" start method (the default on Linux before
+    Python 3.14) user filters may be any callable, with "spawn" or "forkserver" they must be
+    importable functions. `stats` collects what the reading saw besides pages.
     """
-    if workers <= 1:
-        engine = Cleaner(job.options)
-        for source in sources:
-            yield clean_source(source, job, engine)
+    stats = stats if stats is not None else InputStats()
+    pages = expand(sources, max_bytes=job.options.max_bytes, stats=stats)
+    if not (processes if processes is not None else workers > 1):
+        yield from _unique_ids(_clean_here(pages, job), stats)
         return
-    stdin_read = (load_stdin(s, max_bytes=job.options.max_bytes) for s in sources)
-    yield from _clean_in_pool(_chunks(stdin_read, chunk_pages), job, workers)
+    stdin_read = (load_stdin(s, max_bytes=job.options.max_bytes) for s in pages)
+    docs = _clean_in_pool(_chunks(stdin_read, chunk_pages), job, max(1, workers))
+    yield from _unique_ids(docs, stats)
+
+
+def _clean_here(pages: Iterable[Source], job: BatchJob) -> Iterator[Document]:
+    engine = Cleaner(job.options)
+    for source in pages:
+        doc = clean_source(source, job, engine)
+        if _timed_out(doc):
+            engine = Cleaner(job.options)  # the stop may have cut its caches short mid-update
+        yield doc
+
+
+def _unique_ids(docs: Iterable[Document], stats: InputStats) -> Iterator[Document]:
+    # 8-byte digests rather than the ids: about 80 bytes a page in all (measured with
+    # tracemalloc). A false match (odds about 1 in 40 for a billion-page batch, 1 in 4 * 10^7
+    # for a million) would only rename a page, the same in each run.
+    seen: set[bytes] = set()
+    repeats: dict[str, int] = {}
+    for doc in docs:
+        key = hashlib.blake2b((doc.id or "").encode("utf-8", "surrogatepass"), digest_size=8)
+        if key.digest() in seen:
+            base = doc.id or ""
+            repeats[base] = repeats.get(base, 1) + 1
+            doc = replace(doc, id=f"{base}#{repeats[base]}")
+            stats.renamed += 1
+        else:
+            seen.add(key.digest())
+        yield doc
 
 
 def _clean_in_pool(
@@ -106,7 +212,7 @@ def _clean_in_pool(
                 docs = [pool.clean_alone(s) for s in chunk]
                 pending = deque((c, pool.submit(c)) for c, _ in pending)
             except Exception as exc:  # a result that could not be sent back, say
-                docs = [_internal_error(s, job, exc) for s in chunk]
+                docs = [_failed(_internal(exc), page_id(s, job), s.url, s, job) for s in chunk]
             yield from docs
             following = next(chunks, None)
             if following is not None:
@@ -143,16 +249,23 @@ class _Pool:
         self.executor.shutdown(wait=True, cancel_futures=True)
 
     def clean_alone(self, source: Source) -> Document:
+        started = time.monotonic()
         try:
             return self.submit([source]).result()[0]
         except BrokenProcessPool:
             self.restart()
-            message = "internal: worker process died while cleaning this page"
-            return error_document(
-                message, url=self.job.url, id=source.id, kind=_error_kind(self.job)
+            # The hard stop ends a worker only once its page is past the limit; a worker that
+            # died sooner crashed.
+            limit = self.job.time_limit
+            stopped = limit is not None and time.monotonic() - started >= limit
+            message = (
+                timeout_message(self.job.time_limit or 0, stopped=True)
+                if stopped
+                else "internal: worker process died while cleaning this page"
             )
+            return _failed(message, page_id(source, self.job), source.url, source, self.job)
         except Exception as exc:
-            return _internal_error(source, self.job, exc)
+            return _failed(_internal(exc), page_id(source, self.job), source.url, source, self.job)
 
 
 # The job of this worker process and its pipeline, set once when it starts (`_init_worker`).
@@ -164,14 +277,23 @@ def _init_worker(job: BatchJob) -> None:
     global _worker_job, _worker_engine
     _worker_job = job
     _worker_engine = Cleaner(job.options)
+    arm_hard_stop()
     # Ctrl-C reaches the whole process group; the main process alone handles it, so that the
     # user sees one message instead of a traceback per worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _clean_chunk(chunk: list[Source]) -> list[Document]:
+    global _worker_engine
     assert _worker_job is not None, "worker started without a job"
-    return [clean_source(s, _worker_job, _worker_engine) for s in chunk]
+    docs = []
+    for source in chunk:
+        with hard_stop(_worker_job.time_limit):
+            doc = clean_source(source, _worker_job, _worker_engine)
+        if _timed_out(doc):
+            _worker_engine = Cleaner(_worker_job.options)
+        docs.append(doc)
+    return docs
 
 
 def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
@@ -180,10 +302,16 @@ def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
         yield chunk
 
 
-def _internal_error(source: Source, job: BatchJob, exc: BaseException) -> Document:
-    message = f"internal: {type(exc).__name__}: {exc}"
-    return error_document(message, url=job.url, id=source.id, kind=_error_kind(job))
+def _timed_out(doc: Document) -> bool:
+    return doc.error is not None and doc.error.startswith("timeout:")
 
 
-def _error_kind(job: BatchJob) -> Kind:
-    return "html" if job.kind == "html" else "text"
+def _internal(exc: BaseException) -> str:
+    return f"internal: {type(exc).__name__}: {exc}"
+
+
+def _failed(
+    error: InputError | str, page: str, url: str | None, source: Source, job: BatchJob
+) -> Document:
+    kind: Kind = "html" if job.kind == "html" or source.kind == "html" else "text"
+    return error_document(error, url=url or job.url, id=page, kind=kind)

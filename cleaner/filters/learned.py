@@ -570,7 +570,20 @@ class LearnedFilter:
         for i in drop_idx.tolist():
             if page.verdicts[i] is None and i not in verdicts:
                 out[i] = _verdict(False, float(p[i]))
+        if out and not _keeps_any(page, verdicts, out):
+            # Never empty a page the rules and the structure stage left content on: on a page
+            # of a heading and a line, every block can score low (on WCXB no page came to it).
+            return {}
         return out
+
+
+def _keeps_any(page: Page, structure: dict[int, Verdict], learned: dict[int, Verdict]) -> bool:
+    """Whether any block is kept once the learned verdicts are taken."""
+    for i, earlier in enumerate(page.verdicts):
+        verdict = earlier or learned.get(i) or structure.get(i)
+        if verdict is None or verdict.keep:
+            return True
+    return False
 
 
 def _verdict(body: bool, score: float) -> Verdict:
