@@ -36,6 +36,7 @@ from cleaner.batch.progress import Progress
 from cleaner.batch.summary import peak_memory
 from cleaner.batch.warc import INSTALL_HINT as WARC_HINT
 from cleaner.batch.warc import fastwarc_available
+from cleaner.cli_evaluate import add_commands as add_evaluate_commands
 from cleaner.filters.user import load_rules_file
 from cleaner.output import FORMATS
 
@@ -202,6 +203,7 @@ def build_parser() -> argparse.ArgumentParser:
         "-q", "--quiet", action="store_true", help="no progress, error lines or summary on stderr"
     )
     _add_train_command(commands)
+    add_evaluate_commands(commands)  # `cleaner fixtures ...` and `cleaner explain`
     return parser
 
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import pytest
 
+import cleaner
 from cleaner.evaluate.fixtures import (
+    BASELINE_NAME,
     Fixture,
     FixtureFormatError,
+    expectation_from,
     fixture_problems,
     load_fixture,
     load_fixtures,
@@ -125,11 +129,21 @@ def test_crlf_line_ends_reach_the_fixture_untouched(tmp_path: Path) -> None:
     assert fixture_problems(fixture) == []
 
 
-def test_a_missing_key_is_a_format_error(tmp_path: Path) -> None:
+def test_a_key_missing_from_one_of_our_expectations_is_a_problem(tmp_path: Path) -> None:
     expected = _expected()
     del expected["notes"]
-    with pytest.raises(FixtureFormatError, match="missing keys"):
+    assert "missing keys ['notes']" in fixture_problems(_write(tmp_path, expected))
+
+
+def test_an_expectation_without_a_body_or_with_an_unknown_key_is_a_format_error(
+    tmp_path: Path,
+) -> None:
+    expected = _expected()
+    del expected["body"]
+    with pytest.raises(FixtureFormatError, match=r"missing keys \['body'\]"):
         _write(tmp_path, expected)
+    with pytest.raises(FixtureFormatError, match=r"unknown keys \['withuot'\]"):
+        _write(tmp_path, _expected(withuot=["Share on X"]))
 
 
 def test_a_missing_raw_page_is_a_format_error(tmp_path: Path) -> None:
@@ -219,3 +233,66 @@ def test_the_cells_of_a_layout_table_keep_their_paragraphs_apart() -> None:
 def test_pre_lines_and_br_lines_are_separate_blocks_and_blank_code_lines_vanish() -> None:
     page = "<pre><code>[Unit]\n\n  Type=oneshot\n</code></pre><div>a<br>b</div>"
     assert visible_lines(page) == ["[Unit]", "Type=oneshot", "a", "b"]
+
+
+# --- a user's folder: looser than our corpora ----------------------------------------------
+
+
+def test_a_user_expectation_needs_only_a_body_and_takes_its_kind_from_the_page_suffix(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "story.htm").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "story.json").write_text('{"body": "First paragraph of the story."}')
+    fixture = load_fixture(tmp_path / "story.json")
+    assert (fixture.kind, fixture.url, fixture.title, fixture.with_) == ("html", None, None, ())
+    assert fixture.floor == 0.0
+    assert "missing keys" in fixture_problems(fixture)[0]
+
+
+def test_a_gzipped_page_in_a_legacy_encoding_is_read_as_the_cleaner_reads_bytes(
+    tmp_path: Path,
+) -> None:
+    page = "<html><head><meta charset='windows-1252'></head><body><p>Café déjà vu</p>"
+    (tmp_path / "cafe.html.gz").write_bytes(gzip.compress(page.encode("cp1252")))
+    (tmp_path / "cafe.json").write_text('{"body": "Café déjà vu"}', encoding="utf-8")
+    fixture = load_fixture(tmp_path / "cafe.json")
+    assert "Café déjà vu" in fixture.raw
+    assert fixture.encoding == "cp1252"
+    assert fixture.path.name == "cafe.html.gz"
+
+
+def test_two_pages_for_one_expectation_are_a_format_error_unless_the_kind_picks_one(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "twin.txt").write_text(DUMP, encoding="utf-8")
+    (tmp_path / "twin.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "twin.json").write_text('{"body": ""}')
+    with pytest.raises(FixtureFormatError, match="several pages"):
+        load_fixture(tmp_path / "twin.json")
+    (tmp_path / "twin.json").write_text('{"body": "", "kind": "text"}')
+    assert load_fixture(tmp_path / "twin.json").path.name == "twin.txt"
+
+
+def test_a_folder_is_read_with_its_subfolders_and_skips_the_baseline_and_hidden_names(
+    tmp_path: Path,
+) -> None:
+    for folder in ("site-a", "site-b", ".cache"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "page.txt").write_text(DUMP, encoding="utf-8")
+        (tmp_path / folder / "page.json").write_text('{"body": "Second paragraph of the story."}')
+    (tmp_path / BASELINE_NAME).write_text("{}")
+    assert [f.name for f in load_fixtures(tmp_path)] == ["site-a/page", "site-b/page"]
+
+
+def test_a_missing_folder_is_a_format_error(tmp_path: Path) -> None:
+    with pytest.raises(FixtureFormatError, match="not a folder"):
+        load_fixtures(tmp_path / "nowhere")
+
+
+def test_a_proposed_expectation_takes_the_output_and_snippets_from_both_sides() -> None:
+    doc = cleaner.clean(PAGE, kind="html")
+    expected = expectation_from(doc, kind="html", url=None)
+    assert expected["body"] == doc.text
+    assert all(s in doc.text for s in expected["with"])
+    assert expected["with"]
+    assert not any(s.casefold() in doc.text.casefold() for s in expected["without"])

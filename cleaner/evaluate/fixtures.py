@@ -1,19 +1,35 @@
-"""The team's hand-written regression pages: loading them and checking they are well formed.
+"""Fixture pages: loading a folder of them, and checking the team's own are well formed.
 
-A fixture is a pair of files in one directory: `NAME.txt` (or later `NAME.html`), the raw page
-as a crawler saved it, and `NAME.json`, what a perfect cleaner returns for it:
+A fixture is a page and what a perfect cleaner returns for it, side by side in one folder
+(subfolders are read too; hidden names are skipped):
 
-    {"kind": "text", "url": ..., "page_type": ..., "language": ..., "title": ..., "author": ...,
-     "date": ..., "body": ..., "with": [...], "without": [...], "notes": ...,
-     "floor": 0.9}
+    NAME.html | NAME.htm | NAME.txt   the page as a crawler saved it; any of them may end in .gz
+    NAME.json                         the expectation
 
-`floor` is optional: the word F1 below which the regression test fails for this page.
+    {"body": "First paragraph.\n\nSecond paragraph.",     required: the expected body,
+                                                           paragraphs split by a blank line
+     "kind": "html" | "text",        optional: else from the page's suffix (.txt is text)
+     "url": ..., "title": ..., "author": ..., "date": ...,
+                                     optional: a missing or null title, author or date is
+                                     not checked; the url is passed to the cleaner
+     "with": [...], "without": [...],
+                                     optional: must-have and must-not-have snippets
+     "floor": 0.9,                   optional: the word F1 below which the page fails
+     "page_type": ..., "language": ..., "notes": ...}   optional, descriptive
 
-The cleaner only ever removes lines of a text dump, so the expected body is a selection of the
-dump's lines, in order, joined by one blank line. For an HTML page the same holds for its visible
-blocks (`visible_lines`): each paragraph of the body is the whitespace-collapsed text of one block
-as a browser shows it. `fixture_problems` checks that (and the schema), so a typo in a
-hand-written body shows up as a format error instead of a score drop.
+A fixture's name is its expectation's path below the folder, without `.json`
+("news/storm-warning"). Any other key is a format error (a typo such as "withuot" would
+otherwise silently check nothing). A page that is not UTF-8 is decoded as the cleaner
+decodes bytes (declared charset, then detection). The folder may also hold a baseline of
+scores (`BASELINE_NAME`, see `cleaner.evaluate.regression`), which is not a fixture.
+
+The team's own corpora (fixtures/text, fixtures/html) are held to more: every key present,
+and the expected body a selection of the page's lines. The cleaner only ever removes lines
+of a text dump, so the expected body is a selection of the dump's lines, in order, joined by
+one blank line. For an HTML page the same holds for its visible blocks (`visible_lines`):
+each paragraph of the body is the whitespace-collapsed text of one block as a browser shows
+it. `fixture_problems` checks that (and the schema), so a typo in a hand-written body shows
+up as a format error instead of a score drop.
 
 Conventions the expected outputs follow (keep new fixtures consistent with them):
 - Not body: headline, standfirst/dek, byline, date line, captions and photo credits, teasers
@@ -49,14 +65,21 @@ HTML pages add a few conventions of their own:
 
 from __future__ import annotations
 
+import gzip
 import html as html_entities
 import json
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import regex
 from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from cleaner._exceptions import InputError
+from cleaner._model import Document
+from cleaner._options import DEFAULT_MAX_BYTES
+from cleaner.ingest import decode
 
 PAGE_TYPES = frozenset(
     {
@@ -71,8 +94,15 @@ PAGE_TYPES = frozenset(
         "listing",
     }
 )
-# Input kinds a fixture may have, and the raw file suffix each one uses.
+# Input kinds a fixture may have, and the raw file suffix each one uses in the team's corpora.
 RAW_SUFFIX = {"text": ".txt", "html": ".html"}
+# Every suffix a page may have in a fixture folder, and the kind it implies.
+PAGE_SUFFIXES = {".html": "html", ".htm": "html", ".txt": "text"}
+GZIP_SUFFIX = ".gz"
+EXPECTATION_SUFFIX = ".json"
+# The scores file a fixture folder may hold beside its pages (cleaner.evaluate.regression).
+BASELINE_NAME = "cleaner-baseline.json"
+# Every key of the team's expectations; in a user's folder only "body" is required.
 EXPECTED_KEYS = (
     "kind",
     "url",
@@ -87,6 +117,7 @@ EXPECTED_KEYS = (
     "notes",
 )
 OPTIONAL_KEYS = frozenset({"floor"})
+REQUIRED_KEYS = frozenset({"body"})
 # Bounds from the fixture brief: enough snippets to catch a regression, few enough to hand-check.
 MIN_WITH, MAX_WITH = 3, 6
 MIN_WITHOUT, MAX_WITHOUT = 4, 10
@@ -123,15 +154,21 @@ class FixtureFormatError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Fixture:
-    """One hand-written page and its expected cleaning result."""
+    """One page and its expected cleaning result.
+
+    `name` is the expectation's path below the folder it was loaded from, without `.json`;
+    `path` is the page file and `expected_path` the expectation. `keys` are the keys the
+    expectation spelled out (the team's corpora must spell out all of them); `encoding` is
+    how the page's bytes were read.
+    """
 
     name: str
     path: Path
     raw: str
     kind: str
-    url: str
+    url: str | None
     page_type: str
-    language: str
+    language: str | None
     title: str | None
     author: str | None
     date: str | None
@@ -140,48 +177,182 @@ class Fixture:
     without: tuple[str, ...]
     notes: str
     floor: float = 0.0
+    expected_path: Path | None = None
+    keys: frozenset[str] = frozenset(EXPECTED_KEYS)
+    encoding: str = "utf-8"
 
     @property
     def paragraphs(self) -> list[str]:
         return self.body.split(_PARAGRAPH_SEPARATOR) if self.body else []
 
 
-def load_fixtures(directory: Path | str) -> list[Fixture]:
-    """Every fixture in `directory`, sorted by name; raises FixtureFormatError on a bad file."""
-    root = Path(directory)
-    return [load_fixture(path) for path in sorted(root.glob("*.json"))]
+def load_fixtures(directory: Path | str, *, root: Path | str | None = None) -> list[Fixture]:
+    """Every fixture in `directory` and its subfolders, sorted by name, named relative to
+    `root` (default: `directory`); raises FixtureFormatError on a bad file, or when
+    `directory` is not a folder."""
+    folder = Path(directory)
+    if not folder.is_dir():
+        raise FixtureFormatError(f"{folder}: not a folder")
+    base = Path(root) if root is not None else folder
+    return [load_fixture(path, root=base) for path in expectation_paths(folder)]
 
 
-def load_fixture(expected_path: Path) -> Fixture:
+def expectation_paths(root: Path) -> list[Path]:
+    """The expectation files below `root`, in name order (hidden names and the baseline
+    skipped)."""
+    found = []
+    for path in root.rglob(f"*{EXPECTATION_SUFFIX}"):
+        hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
+        if not hidden and path.name != BASELINE_NAME and path.is_file():
+            found.append(path)
+    return sorted(found, key=lambda path: path.relative_to(root).as_posix())
+
+
+def fixture_name(expected_path: Path, root: Path | None) -> str:
+    if root is None:
+        return expected_path.stem
+    return expected_path.relative_to(root).with_suffix("").as_posix()
+
+
+def page_candidates(expected_path: Path) -> list[Path]:
+    """The page files that may go with an expectation: NAME.html, NAME.txt.gz, ..."""
+    stem = expected_path.with_suffix("")
+    names = [stem.name + suffix + gz for suffix in PAGE_SUFFIXES for gz in ("", GZIP_SUFFIX)]
+    return [path for path in (stem.with_name(name) for name in names) if path.is_file()]
+
+
+def load_fixture(expected_path: Path, *, root: Path | None = None) -> Fixture:
+    """The fixture whose expectation is `expected_path`; its name is relative to `root`."""
     data = _read_json(expected_path)
-    kind = data.get("kind")
-    if kind not in RAW_SUFFIX:
-        raise FixtureFormatError(f"{expected_path}: kind must be one of {sorted(RAW_SUFFIX)}")
-    raw_path = expected_path.with_suffix(RAW_SUFFIX[kind])
-    if not raw_path.is_file():
-        raise FixtureFormatError(f"{expected_path}: raw page {raw_path.name} is missing")
-    try:
-        # Bytes are decoded by hand so CRLF line ends and a BOM reach the cleaner untouched.
-        raw = raw_path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise FixtureFormatError(f"{raw_path}: not UTF-8 ({exc})") from exc
+    raw_path, kind = _page_of(expected_path, data.get("kind"))
+    raw, encoding = _read_page(raw_path)
     return Fixture(
-        name=expected_path.stem,
+        name=fixture_name(expected_path, root),
         path=raw_path,
         raw=raw,
         kind=kind,
-        url=_field(data, "url", str, expected_path),
-        page_type=_field(data, "page_type", str, expected_path),
-        language=_field(data, "language", str, expected_path),
+        url=_optional(data, "url", expected_path),
+        page_type=_optional(data, "page_type", expected_path) or "",
+        language=_optional(data, "language", expected_path),
         title=_optional(data, "title", expected_path),
         author=_optional(data, "author", expected_path),
         date=_optional(data, "date", expected_path),
         body=_field(data, "body", str, expected_path),
         with_=_strings(data, "with", expected_path),
         without=_strings(data, "without", expected_path),
-        notes=_field(data, "notes", str, expected_path),
+        notes=_optional(data, "notes", expected_path) or "",
         floor=_floor(data, expected_path),
+        expected_path=expected_path,
+        keys=frozenset(data),
+        encoding=encoding,
     )
+
+
+def _page_of(expected_path: Path, declared: object) -> tuple[Path, str]:
+    """The page file of an expectation and the page's kind (declared, else by suffix)."""
+    if declared is not None and declared not in RAW_SUFFIX:
+        raise FixtureFormatError(f"{expected_path}: kind must be one of {sorted(RAW_SUFFIX)}")
+    candidates = page_candidates(expected_path)
+    if declared is not None:
+        # The team's corpora name a text page NAME.txt and an HTML page NAME.html.
+        candidates = [p for p in candidates if _suffix_kind(p) == declared] or candidates
+    if not candidates:
+        wanted = RAW_SUFFIX[str(declared)] if declared else " or ".join(PAGE_SUFFIXES)
+        stem = expected_path.with_suffix("").name
+        raise FixtureFormatError(f"{expected_path}: raw page {stem}{wanted} is missing")
+    if len(candidates) > 1:
+        names = ", ".join(p.name for p in candidates)
+        raise FixtureFormatError(f"{expected_path}: several pages could be its page: {names}")
+    page = candidates[0]
+    return page, str(declared) if declared else _suffix_kind(page)
+
+
+def _suffix_kind(page: Path) -> str:
+    name = page.name.removesuffix(GZIP_SUFFIX)
+    return PAGE_SUFFIXES[Path(name).suffix]
+
+
+def _read_page(path: Path) -> tuple[str, str]:
+    """The page's text and encoding. UTF-8 is decoded by hand so that CRLF line ends and a
+    BOM reach the cleaner untouched; anything else as the cleaner decodes bytes."""
+    try:
+        data = path.read_bytes()
+        if data.startswith(b"\x1f\x8b"):
+            data = gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise FixtureFormatError(f"{path}: cannot read ({exc})") from exc
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return decode(data, max_bytes=DEFAULT_MAX_BYTES)
+    except InputError as exc:
+        raise FixtureFormatError(f"{path}: not a text or HTML page ({exc})") from exc
+
+
+# What `expectation_from` proposes for a page, for a person to review.
+PROPOSED_WITH = 3
+PROPOSED_WITHOUT = 5
+PROPOSED_MIN_WORDS = 4
+"""A proposed snippet has at least 4 words: shorter ones ("Home", "Share") occur by chance."""
+PROPOSED_MAX_CHARS = 80
+MADE_BY_ADD = (
+    "Made by `cleaner fixtures add` from the cleaner's output: review the body, the "
+    "snippets and the metadata by hand before relying on it."
+)
+
+
+def expectation_from(doc: Document, *, kind: str, url: str | None) -> dict[str, Any]:
+    """An expectation that says the cleaner's current output is right, with must-have
+    snippets from the body's first, middle and last paragraphs and must-not-have ones from
+    the longest dropped blocks of different reasons: a draft for a person to correct."""
+    body_text = doc.text
+    paragraphs = [p for p in doc.paragraphs if len(p.split()) >= PROPOSED_MIN_WORDS]
+    picks = sorted({0, len(paragraphs) // 2, len(paragraphs) - 1}) if paragraphs else []
+    with_ = [_snippet(paragraphs[i]) for i in picks][:PROPOSED_WITH]
+    without: list[str] = []
+    reasons: set[str] = set()
+    for block in sorted(doc.blocks, key=lambda b: -len(b.text)):
+        snippet = _snippet(block.text)
+        if block.kept or block.reason in reasons or len(snippet.split()) < PROPOSED_MIN_WORDS:
+            continue
+        if snippet.casefold() in body_text.casefold():
+            continue
+        reasons.add(block.reason)
+        without.append(snippet)
+        if len(without) == PROPOSED_WITHOUT:
+            break
+    return {
+        "kind": kind,
+        "url": url if url is not None else doc.url,
+        "title": doc.title,
+        "author": doc.author,
+        "date": doc.date,
+        "language": doc.language,
+        "body": body_text,
+        "with": with_,
+        "without": without,
+        "notes": MADE_BY_ADD,
+    }
+
+
+def _snippet(text: str) -> str:
+    """The start of `text`, cut at a word boundary to at most PROPOSED_MAX_CHARS."""
+    text = " ".join(text.split())
+    if len(text) <= PROPOSED_MAX_CHARS:
+        return text
+    return text[:PROPOSED_MAX_CHARS].rsplit(" ", 1)[0]
+
+
+def read_expectation(path: Path) -> dict[str, Any]:
+    """An expectation file's keys and values, as written (checked like `load_fixture`)."""
+    return _read_json(path)
+
+
+def write_expectation(path: Path, data: dict[str, Any]) -> None:
+    """Write an expectation in the corpora's layout: two-space indent, UTF-8, final newline."""
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def fixture_problems(fixture: Fixture) -> list[str]:
@@ -260,7 +431,7 @@ def _source_text(text: str, keeps_lines: bool) -> str:
 
 def _floor(data: dict[str, Any], path: Path) -> float:
     value = data.get("floor", 0.0)
-    if not isinstance(value, int | float) or not 0.0 <= value <= 1.0:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
         raise FixtureFormatError(f"{path}: floor must be a number between 0 and 1")
     return float(value)
 
@@ -279,10 +450,10 @@ def read_json_object(path: Path) -> dict[str, Any]:
 
 def _read_json(path: Path) -> dict[str, Any]:
     data = read_json_object(path)
-    keys = tuple(data)
-    if not set(EXPECTED_KEYS) <= set(keys) or set(keys) - set(EXPECTED_KEYS) - OPTIONAL_KEYS:
-        missing = sorted(set(EXPECTED_KEYS) - set(keys))
-        extra = sorted(set(keys) - set(EXPECTED_KEYS) - OPTIONAL_KEYS)
+    known = set(EXPECTED_KEYS) | OPTIONAL_KEYS
+    missing = sorted(REQUIRED_KEYS - set(data))
+    extra = sorted(set(data) - known)
+    if missing or extra:
         raise FixtureFormatError(f"{path}: missing keys {missing}, unknown keys {extra}")
     return data
 
@@ -295,14 +466,14 @@ def _field(data: dict[str, Any], key: str, kind: type, path: Path) -> Any:
 
 
 def _optional(data: dict[str, Any], key: str, path: Path) -> str | None:
-    value = data[key]
+    value = data.get(key)
     if value is not None and not isinstance(value, str):
         raise FixtureFormatError(f"{path}: {key} must be a string or null")
     return value
 
 
 def _strings(data: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
-    value = data[key]
+    value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise FixtureFormatError(f"{path}: {key} must be a list of strings")
     return tuple(value)
@@ -310,13 +481,21 @@ def _strings(data: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
 
 def _schema_problems(fixture: Fixture) -> list[str]:
     problems = []
-    if not _NAME.fullmatch(fixture.name):
-        problems.append(f"name {fixture.name!r} is not lower-case words joined by hyphens")
+    missing = [key for key in EXPECTED_KEYS if key not in fixture.keys]
+    if missing:
+        problems.append(f"missing keys {missing}")
+    stem = fixture.name.rsplit("/", 1)[-1]
+    if not _NAME.fullmatch(stem):
+        problems.append(f"name {stem!r} is not lower-case words joined by hyphens")
+    if fixture.path.name != stem + RAW_SUFFIX[fixture.kind]:
+        problems.append(f"page file {fixture.path.name} is not {stem}{RAW_SUFFIX[fixture.kind]}")
+    if fixture.encoding != "utf-8":
+        problems.append(f"page is {fixture.encoding}, not UTF-8")
     if fixture.page_type not in PAGE_TYPES:
         problems.append(f"page_type {fixture.page_type!r} is not one of {sorted(PAGE_TYPES)}")
-    if not _LANGUAGE.fullmatch(fixture.language):
+    if not _LANGUAGE.fullmatch(fixture.language or ""):
         problems.append(f"language {fixture.language!r} is not a two-letter code")
-    if not fixture.url.startswith("https://"):
+    if not (fixture.url or "").startswith("https://"):
         problems.append("url does not start with https://")
     if fixture.date is not None and not _DATE.fullmatch(fixture.date):
         problems.append(f"date {fixture.date!r} is neither YYYY-MM-DD nor an ISO timestamp")
