@@ -15,7 +15,7 @@ from cleaner._model import Document
 from cleaner._options import CleanOptions
 from cleaner.batch import BatchJob, InputStats, JsonFields, Source, clean_sources, find_inputs
 from cleaner.batch.pages import form_of
-from cleaner.batch.warc import decode_with_charset
+from cleaner.ingest.decode import decode_with_charset
 
 JOB = BatchJob(CleanOptions(include_blocks=False))
 

@@ -40,7 +40,7 @@ from cleaner.batch.guard import (
 from cleaner.batch.inputs import Source, load_stdin, read_source, unreadable_message
 from cleaner.batch.jsonl import BadRecord, JsonFields, JsonPage, unpack_record
 from cleaner.batch.pages import InputStats, expand
-from cleaner.batch.warc import decode_with_charset
+from cleaner.ingest.decode import decode_with_charset
 
 KindChoice = Literal["auto", "html", "text"]
 

@@ -22,7 +22,6 @@ can be found (for gzip files, the next gzip member that unpacks to a WARC header
 
 from __future__ import annotations
 
-import codecs
 import io
 import zlib
 from collections import Counter
@@ -42,12 +41,8 @@ PAGE_TYPES: dict[str, Literal["html", "text"]] = {
     "application/xhtml+xml": "html",
     "text/plain": "text",
 }
-# Charsets that servers send by default whatever the page holds (Apache's old default was
-# ISO-8859-1): for them valid UTF-8 wins, as a Latin-1 text is almost never valid UTF-8.
-DEFAULT_LATIN = frozenset({"latin-1", "iso8859-1", "cp1252", "ascii"})
 # Bytes read at a time when looking for the next record after damaged data.
 SCAN_BLOCK = 1 << 20
-_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def fastwarc_available() -> bool:
@@ -197,31 +192,6 @@ def _unpack(body: bytes, headers: Any, max_bytes: int) -> bytes:
     if len(body) > max_bytes:
         raise _TooLarge(f"the body is more than {max_bytes} bytes once unpacked")
     return body
-
-
-def decode_with_charset(data: bytes, charset: str) -> str | None:
-    """The page's text by the charset its HTTP header declares, or None to let the cleaner's
-    own detection decide (a byte-order mark, an unknown charset, bytes that do not fit it).
-
-    The header outranks a `<meta>` declaration, as in browsers; but a server's Latin default
-    gives way to valid UTF-8, and ISO-8859-1 is read as windows-1252, as browsers do.
-    """
-    if data.startswith(_BOMS):
-        return None
-    try:
-        codec = codecs.lookup(charset).name
-    except LookupError:
-        return None
-    if codec in DEFAULT_LATIN:
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            codec = "cp1252"
-    try:
-        return data.decode(codec)
-    except UnicodeDecodeError:
-        # windows-1252 leaves five bytes undefined; ISO-8859-1 takes them all.
-        return data.decode("latin-1") if codec == "cp1252" else None
 
 
 def _scan(f: BinaryIO, after: int) -> tuple[int | None, int | None]:

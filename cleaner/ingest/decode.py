@@ -25,6 +25,10 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+# Charsets that servers send by default whatever the page holds (Apache's old default was
+# ISO-8859-1): for them valid UTF-8 wins, as a Latin-1 text is almost never valid UTF-8.
+DEFAULT_LATIN = frozenset({"latin-1", "iso8859-1", "cp1252", "ascii"})
+
 # Where pages declare their charset: <meta charset=...>, <meta http-equiv ... content="...;
 # charset=...">, <?xml encoding=...?>. Only the head is searched, as browsers do (1024 bytes
 # per the HTML standard's prescan; we allow more because some pages put long comments first).
@@ -150,3 +154,28 @@ def _gunzip(data: bytes, max_bytes: int) -> bytes:
     if len(out) > max_bytes:
         raise InputTooLarge(f"input is larger than {max_bytes} bytes once decompressed")
     return out
+
+
+def decode_with_charset(data: bytes, charset: str) -> str | None:
+    """The page's text by the charset its HTTP header declares, or None to let the cleaner's
+    own detection decide (a byte-order mark, an unknown charset, bytes that do not fit it).
+
+    The header outranks a `<meta>` declaration, as in browsers; but a server's Latin default
+    gives way to valid UTF-8, and ISO-8859-1 is read as windows-1252, as browsers do.
+    """
+    if data.startswith(tuple(bom for bom, _ in _BOMS)):
+        return None
+    try:
+        codec = codecs.lookup(charset).name
+    except LookupError:
+        return None
+    if codec in DEFAULT_LATIN:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            codec = "cp1252"
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        # windows-1252 leaves five bytes undefined; ISO-8859-1 takes them all.
+        return data.decode("latin-1") if codec == "cp1252" else None
