@@ -13,7 +13,7 @@ import contextlib
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from importlib import metadata
 
 from cleaner._exceptions import RulesFileError
@@ -33,6 +33,7 @@ from cleaner.batch.outputs import (
 )
 from cleaner.batch.pages import classify
 from cleaner.batch.progress import Progress
+from cleaner.batch.resume import Recovered, resumable_output
 from cleaner.batch.summary import peak_memory
 from cleaner.batch.warc import INSTALL_HINT as WARC_HINT
 from cleaner.batch.warc import fastwarc_available
@@ -57,6 +58,9 @@ pages with a line holding a form feed (text) or a --- rule (markdown) and report
 stderr; --output-dir writes one text or Markdown file per page and index.jsonl, one line per
 page, errors included.
 guards: a page above --max-bytes or running past --time-limit becomes an error record.
+resume: -o OUT.jsonl[.gz] and --output-dir write as they go to a partial file renamed when the
+run ends; after a stopped run (Ctrl-C, kill -9, a crash), the same command with --resume
+keeps what was written and cleans the rest: every page once, in input order.
 exit status: 0 all pages cleaned, 1 some pages failed, 2 usage error.
 """
 _TRAIN_EPILOG = """\
@@ -137,6 +141,24 @@ def build_parser() -> argparse.ArgumentParser:
         default=0,
         metavar="N",
         help="clean in N processes (default: 0, one per CPU)",
+    )
+    clean.add_argument(
+        "--resume",
+        action="store_true",
+        help="take up a run that was stopped: keep the records OUT (jsonl) or DIR already "
+        "holds, clean only the other pages",
+    )
+    clean.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="where pages are cleaned: local processes (default) or a Dask cluster (the dask "
+        "extra; a local cluster of --workers processes unless --scheduler is given)",
+    )
+    clean.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="the Dask scheduler to send pages to (with --engine dask), e.g. tcp://host:8786",
     )
     clean.add_argument(
         "--kind",
@@ -277,12 +299,13 @@ def run_clean(args: argparse.Namespace) -> int:
     summary = BatchSummary()
     with contextlib.ExitStack() as stack:
         try:
-            writer = _writer(args, stack)
+            writer, recovered = _writer(args, stack)
         except OSError as exc:
             target = args.output or args.output_dir
             return _usage_error(f"cannot write {target}: {exc.strerror or exc}")
-        _write_batch(args, sources, bool(containers), job, workers, writer, summary)
-    return EXIT_FAILED_PAGES if summary.failed else EXIT_OK
+        resumed = recovered if args.resume else None
+        _write_batch(args, sources, bool(containers), job, workers, writer, summary, resumed)
+    return EXIT_FAILED_PAGES if summary.failed or summary.resumed_failed else EXIT_OK
 
 
 def run_train(args: argparse.Namespace) -> int:
@@ -350,6 +373,19 @@ def _check_arguments(args: argparse.Namespace) -> str | None:
         return "--max-bytes must be positive"
     if args.time_limit < 0:
         return "--time-limit must be 0 (no limit) or more"
+    if args.resume and not (
+        args.output_dir or (args.output not in (None, "-") and args.format == "jsonl")
+    ):
+        return "--resume needs -o OUT with jsonl output, or --output-dir"
+    if args.resume and args.engine == "dask":
+        return "--resume works with the local engine only"
+    if args.scheduler and args.engine != "dask":
+        return "--scheduler names a Dask scheduler: use it with --engine dask"
+    if args.engine == "dask":
+        from cleaner.batch.dask import INSTALL_HINT, dask_available
+
+        if not dask_available():
+            return INSTALL_HINT
     if args.output_dir and args.format not in FOLDER_FORMATS:
         return f"--output-dir writes text or markdown files, not {args.format}"
     if args.format == "parquet":
@@ -383,16 +419,24 @@ def _check_inputs(
     return None
 
 
-def _writer(args: argparse.Namespace, stack: contextlib.ExitStack) -> Writer:
+def _writer(
+    args: argparse.Namespace, stack: contextlib.ExitStack
+) -> tuple[Writer, Callable[[], Recovered] | None]:
+    """The writer, and what an earlier run wrote (for --resume; known once writing starts)."""
     if args.output_dir:
         os.makedirs(args.output_dir, exist_ok=True)
-        return FolderWriter(args.output_dir, args.format)
+        folder = FolderWriter(args.output_dir, args.format, resume=args.resume)
+        return folder, lambda: folder.recovered
     if args.format == "parquet":
         # Opened now, so that a folder that cannot be written is a usage error before work.
         os.close(os.open(os.path.dirname(os.path.abspath(args.output)), os.O_RDONLY))
-        return ParquetWriter(args.output, blocks=args.blocks)
+        return ParquetWriter(args.output, blocks=args.blocks), None
+    if args.format == "jsonl" and args.output not in (None, "-"):
+        # Written as it goes, so that a killed run can be resumed (cleaner.batch.resume).
+        out, recovered = stack.enter_context(resumable_output(args.output, resume=args.resume))
+        return StreamWriter(out, args.format, blocks=args.blocks), lambda: recovered
     out = stack.enter_context(open_output(args.output))
-    return StreamWriter(out, args.format, blocks=args.blocks)
+    return StreamWriter(out, args.format, blocks=args.blocks), None
 
 
 def _write_batch(
@@ -403,6 +447,7 @@ def _write_batch(
     workers: int,
     writer: Writer,
     summary: BatchSummary,
+    recovered: Callable[[], Recovered] | None = None,
 ) -> None:
     progress = _progress(args, sources, containers, summary)
     started = time.monotonic()
@@ -423,7 +468,25 @@ def _write_batch(
             if progress:
                 progress.advance()
 
-    docs = clean_sources(sources, job, workers=workers, processes=processes, stats=summary.inputs)
+    done = None
+    if recovered is not None:
+
+        def done(page: str) -> bool:
+            # Asked first once the writer has read back the earlier run's output.
+            if summary.resumed is None:
+                summary.resumed, summary.resumed_failed = recovered().records, recovered().failed
+            return recovered().done(page)
+
+    if args.engine == "dask":
+        from cleaner.batch.dask import clean_on_dask
+
+        docs = clean_on_dask(
+            sources, job, scheduler=args.scheduler, workers=workers, stats=summary.inputs
+        )
+    else:
+        docs = clean_sources(
+            sources, job, workers=workers, processes=processes, stats=summary.inputs, done=done
+        )
     with contextlib.closing(docs):
         writer.write_all(counted(docs))
     if progress:

@@ -13,6 +13,8 @@ the command line (`cleaner.cli`) only parses arguments.
     warc.py      WARC records (fastwarc)          jsonl.py    JSON Lines records
     run.py       cleaning, in this process or worker processes; unique ids
     guard.py     the per-page time limit
+    resume.py    output a killed run leaves readable, and taking it up again (--resume)
+    dask.py      cleaning on a Dask cluster; Dask bags and dataframes (the dask extra)
     outputs.py   JSON Lines / text / Markdown streams, Parquet, a folder of files
     progress.py  summary.py   what the user sees on stderr
 """

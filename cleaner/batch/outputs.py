@@ -11,7 +11,8 @@
 JSON Lines, Parquet and the folder's index hold exactly one record per page, in input order,
 each with its `id` and, for a page that failed, its `error`. Files are written under a
 temporary name and renamed once complete, so an interrupted run never leaves a truncated file
-that looks finished.
+that looks finished; a JSON Lines file's and a folder index's temporary name is fixed, and
+what a stopped run wrote there can be taken up again (`cleaner.batch.resume`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from typing import IO, Literal, Protocol, TextIO, cast
 import regex
 
 from cleaner._model import Document
+from cleaner.batch.resume import Recovered, resumable_output
 from cleaner.output import render_stream, to_markdown, to_text
 from cleaner.output.stream import Format
 
@@ -116,18 +118,28 @@ class ParquetWriter:
 class FolderWriter:
     """Each cleaned page as a file in `folder`, and `index.jsonl` with a line per page: the
     page's JSON record without its text, plus `file` (the file's name, or null for a page that
-    failed). The folder is made if missing; files of the same names are replaced."""
+    failed). The folder is made if missing; files of the same names are replaced.
 
-    def __init__(self, folder: str, fmt: Literal["text", "markdown"]) -> None:
+    The index is written as it goes (`cleaner.batch.resume`); with `resume`, the pages an
+    earlier, stopped run listed in it are kept (`recovered`, read when writing starts) and
+    their file names stay taken."""
+
+    def __init__(
+        self, folder: str, fmt: Literal["text", "markdown"], *, resume: bool = False
+    ) -> None:
         self.folder = folder
         self.fmt = fmt
+        self.resume = resume
+        self.recovered = Recovered()
 
     def write_all(self, docs: Iterable[Document]) -> None:
         os.makedirs(self.folder, exist_ok=True)
         names = PageNames()
         render = to_markdown if self.fmt == "markdown" else to_text
         suffix = FOLDER_SUFFIXES[self.fmt]
-        with open_output(os.path.join(self.folder, INDEX_NAME)) as index:
+        index_path = os.path.join(self.folder, INDEX_NAME)
+        with resumable_output(index_path, resume=self.resume) as (index, self.recovered):
+            names.used.update(f.removesuffix(suffix).lower() for f in self.recovered.files)
             for doc in docs:
                 name = None
                 if doc.error is None:

@@ -14,11 +14,10 @@ over the same inputs.
 
 from __future__ import annotations
 
-import hashlib
 import signal
 import time
 from collections import deque
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -40,6 +39,7 @@ from cleaner.batch.guard import (
 from cleaner.batch.inputs import Source, load_stdin, read_source, unreadable_message
 from cleaner.batch.jsonl import BadRecord, JsonFields, JsonPage, unpack_record
 from cleaner.batch.pages import InputStats, expand
+from cleaner.batch.resume import id_key
 from cleaner.ingest.decode import decode_with_charset
 
 KindChoice = Literal["auto", "html", "text"]
@@ -146,6 +146,7 @@ def clean_sources(
     chunk_pages: int = CHUNK_PAGES,
     processes: bool | None = None,
     stats: InputStats | None = None,
+    done: Callable[[str], bool] | None = None,
 ) -> Generator[Document, None, None]:
     """One Document per page of `sources`, in input order, whatever `workers` is: a page file
     gives one, a WARC or JSON Lines file one per record (see `cleaner.batch.pages`).
@@ -156,15 +157,41 @@ def clean_sources(
     travel once, when each starts; with the "fork" start method (the default on Linux before
     Python 3.14) user filters may be any callable, with "spawn" or "forkserver" they must be
     importable functions. `stats` collects what the reading saw besides pages.
+
+    `done` says whether a page, by its final id, was written by an earlier run (see
+    `cleaner.batch.resume`): such pages are skipped unread, their ids found without cleaning
+    (`page_id`), and the others keep the ids they would have had in a run over all pages.
     """
     stats = stats if stats is not None else InputStats()
     pages = expand(sources, max_bytes=job.options.max_bytes, stats=stats)
+    ids: deque[str] = deque()
+    if done is not None:
+        pages = _not_done(pages, job, done, ids, _UniqueIds(stats))
     if not (processes if processes is not None else workers > 1):
-        yield from _unique_ids(_clean_here(pages, job), stats)
+        docs = _clean_here(pages, job)
+    else:
+        stdin_read = (load_stdin(s, max_bytes=job.options.max_bytes) for s in pages)
+        docs = _clean_in_pool(_chunks(stdin_read, chunk_pages), job, max(1, workers))
+    if done is None:
+        yield from _unique_ids(docs, stats)
         return
-    stdin_read = (load_stdin(s, max_bytes=job.options.max_bytes) for s in pages)
-    docs = _clean_in_pool(_chunks(stdin_read, chunk_pages), job, max(1, workers))
-    yield from _unique_ids(docs, stats)
+    for doc in docs:  # in input order: the ids given out before cleaning, one each
+        yield replace(doc, id=ids.popleft())
+
+
+def _not_done(
+    pages: Iterable[Source],
+    job: BatchJob,
+    done: Callable[[str], bool],
+    ids: deque[str],
+    unique: _UniqueIds,
+) -> Iterator[Source]:
+    for source in pages:
+        final = unique.id_for(page_id(source, job))
+        if done(final):
+            continue
+        ids.append(final)
+        yield source
 
 
 def _clean_here(pages: Iterable[Source], job: BatchJob) -> Iterator[Document]:
@@ -177,21 +204,31 @@ def _clean_here(pages: Iterable[Source], job: BatchJob) -> Iterator[Document]:
 
 
 def _unique_ids(docs: Iterable[Document], stats: InputStats) -> Iterator[Document]:
-    # 8-byte digests rather than the ids: about 80 bytes a page in all (measured with
-    # tracemalloc). A false match (odds about 1 in 40 for a billion-page batch, 1 in 4 * 10^7
-    # for a million) would only rename a page, the same in each run.
-    seen: set[bytes] = set()
-    repeats: dict[str, int] = {}
+    unique = _UniqueIds(stats)
     for doc in docs:
-        key = hashlib.blake2b((doc.id or "").encode("utf-8", "surrogatepass"), digest_size=8)
-        if key.digest() in seen:
-            base = doc.id or ""
-            repeats[base] = repeats.get(base, 1) + 1
-            doc = replace(doc, id=f"{base}#{repeats[base]}")
-            stats.renamed += 1
-        else:
-            seen.add(key.digest())
-        yield doc
+        final = unique.id_for(doc.id or "")
+        yield doc if final == doc.id else replace(doc, id=final)
+
+
+class _UniqueIds:
+    """Each id once: a repeated one gets `#2`, `#3`... in the order the pages come."""
+
+    def __init__(self, stats: InputStats) -> None:
+        # 8-byte digests rather than the ids: about 80 bytes a page in all (measured with
+        # tracemalloc). A false match (odds about 1 in 40 for a billion-page batch, 1 in
+        # 4 * 10^7 for a million) would only rename a page, the same in each run.
+        self.seen: set[bytes] = set()
+        self.repeats: dict[str, int] = {}
+        self.stats = stats
+
+    def id_for(self, page: str) -> str:
+        key = id_key(page)
+        if key not in self.seen:
+            self.seen.add(key)
+            return page
+        self.repeats[page] = self.repeats.get(page, 1) + 1
+        self.stats.renamed += 1
+        return f"{page}#{self.repeats[page]}"
 
 
 def _clean_in_pool(

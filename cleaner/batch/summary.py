@@ -21,6 +21,10 @@ class BatchSummary:
     empty: int = 0
     errors: Counter[str] = field(default_factory=Counter)
     inputs: InputStats = field(default_factory=InputStats)
+    # Records an earlier run had written, when resumed (None: not a resumed run, or not yet
+    # read), and how many of them were errors.
+    resumed: int | None = None
+    resumed_failed: int = 0
 
     def add(self, doc: Document) -> None:
         self.pages += 1
@@ -47,6 +51,8 @@ class BatchSummary:
         if skipped:
             records = _plural(sum(skipped.values()), "record")
             parts.append(f"{records} skipped as not pages ({_counts(skipped)})")
+        if self.resumed is not None:
+            parts.append(f"{self.resumed:,} written before and kept")
         if self.inputs.renamed:
             parts.append(_plural(self.inputs.renamed, "repeated id") + " renamed")
         rate = self.pages / seconds if seconds > 0 else 0.0

@@ -53,19 +53,28 @@ def fastwarc_available() -> bool:
     return True
 
 
-def read_warc(path: str, *, max_bytes: int, skipped: Counter[str]) -> Iterator[Source]:
+def read_warc(
+    path: str,
+    *,
+    max_bytes: int,
+    skipped: Counter[str],
+    start: int = 0,
+    stop: int | None = None,
+) -> Iterator[Source]:
     """The pages of the WARC file at `path`, as Sources holding their bytes; records that are
-    not pages are counted in `skipped` by reason ("request", "not-html"...)."""
+    not pages are counted in `skipped` by reason ("request", "not-html"...). `start` and
+    `stop` limit the reading to the records that begin in those bytes of the file (`start`
+    must be where a record begins): a file split at record offsets is read once in all."""
     if not fastwarc_available():
         yield Source(path, path, error=f"unsupported: {INSTALL_HINT}", form="page")
         return
-    start: int | None = 0
-    while start is not None:
-        start = yield from _read_from(path, start, max_bytes, skipped)
+    at: int | None = start
+    while at is not None and (stop is None or at < stop):
+        at = yield from _read_from(path, at, max_bytes, skipped, stop)
 
 
 def _read_from(
-    path: str, start: int, max_bytes: int, skipped: Counter[str]
+    path: str, start: int, max_bytes: int, skipped: Counter[str], stop: int | None = None
 ) -> Generator[Source, None, int | None]:
     """Read records from byte `start` on; returns where to go on after damaged data, or None
     at the end of the file."""
@@ -84,6 +93,8 @@ def _read_from(
         records = ArchiveIterator(f, parse_http=False, auto_decode="none", fsspec_args=False)
         for record in records:
             last = record.stream_pos
+            if stop is not None and last >= stop:
+                return None
             source = _source(record, path, max_bytes, skipped)
             if source is not None:
                 yield source
