@@ -187,3 +187,17 @@ def test_a_date_in_the_footer_is_not_taken_for_the_pages_date() -> None:
     assert cleaner.clean(html).date is None
     # Walked line by line (a user filter runs first), the footer's lone date line is read.
     assert cleaner.clean(html, filters=[lambda block: None]).date == "2024-03-03"
+
+
+def test_a_main_element_or_a_role_of_exactly_main_marks_the_main_content() -> None:
+    # As the selector `main, [role="main"]` reads: a role is matched whole and case and all.
+    for tag, attributes, is_main in (
+        ("main", "", True),
+        ("div", ' role="main"', True),
+        ("div", ' role="Main"', False),
+        ("section", ' role="main navigation"', False),
+    ):
+        html = _page(f"<{tag}{attributes}>{ARTICLE}</{tag}>", "<p>A line beside it.</p>")
+        regions = _regions(html)
+        assert (regions["The pier reopens after the storm"] == "main") is is_main, attributes
+        assert regions["A line beside it."] == ""

@@ -142,3 +142,21 @@ def test_link_density_counts_each_linked_text_node_without_its_spaces() -> None:
     # A block inside a link: all its text is linked, bar the space between two text nodes.
     (card,) = segment_html("<a href='#'><div>Card <i>title</i></div></a>")
     assert card.link_density == 9 / 10
+
+
+def test_a_container_whose_blocks_stand_between_no_break_spaces_gives_the_same_blocks() -> None:
+    # White space of ASCII between a container's blocks is skipped in lexbor; a no-break
+    # space sends the container through the node-by-node walk, which must agree.
+    plain = segment_html("<div>\n  <p>One paragraph.</p>\n  <p>Another one.</p>\n</div>")
+    spaced = segment_html("<div>\u00a0<p>One paragraph.</p>\u00a0<p>Another one.</p>\u00a0</div>")
+    assert [b.text for b in plain] == ["One paragraph.", "Another one."]
+    assert [b.to_dict() for b in spaced] == [b.to_dict() for b in plain]
+
+
+def test_unknown_and_prefixed_elements_stay_inline_and_upper_case_tags_are_blocks() -> None:
+    # The walk tells elements apart by lexbor's tag numbers: names lexbor does not know get
+    # numbers of their own, and <DIV> is a div.
+    blocks = segment_html(
+        "<P>Read <my-widget>this</my-widget> and <o:p>that</o:p> now</P><DIV>Next</DIV>"
+    )
+    assert [(b.text, b.tag) for b in blocks] == [("Read this and that now", "p"), ("Next", "div")]

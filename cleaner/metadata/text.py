@@ -179,7 +179,17 @@ def extract_text_metadata(
     `with_language=False` skips language detection (the caller may run it on the body).
     """
     # The few lines with a year in them, which both the slash order and the scan look at.
-    dated = {i for i, line in enumerate(lines) if may_contain_date(line)}
+    # Neither looks at a paragraph (the slash order skips lines of more than twice
+    # MAX_BYLINE_CHARS, the scan lines of more than MAX_BYLINE_CHARS once stripped), so
+    # paragraphs are not searched for a year. (This, and counting a line's words only as far
+    # as a test needs in `_is_prose` and `_line_matching_hint`, took 2% off the time of
+    # cleaning a held-out HTML page; interleaved A/B, same metadata on all dev pages.)
+    dated = {
+        i
+        for i, line in enumerate(lines)
+        if (len(line) <= 2 * MAX_BYLINE_CHARS or len(line.strip()) <= MAX_BYLINE_CHARS)
+        and may_contain_date(line)
+    }
     scan = _scan(lines, _today(now), guess_slash_order(lines, dated=dated), dated)
     byline = _choose_byline(scan, lines)
     # An author box sits after the article: neither its date nor its headline is near it.
@@ -333,7 +343,8 @@ def _is_prose(line: str) -> bool:
     # A paragraph: many words and at least one sentence boundary or a final stop.
     if len(line) < _PROSE_MIN_CHARS:  # a cheap no for the many short lines
         return False
-    return len(line.split()) >= PROSE_MIN_WORDS and (
+    # (Words counted no further than PROSE_MIN_WORDS: a paragraph's hundreds are not needed.)
+    return len(line.split(None, PROSE_MIN_WORDS)) >= PROSE_MIN_WORDS and (
         line.rstrip().endswith((".", "!", "?", "…", "”", '"')) or bool(_SENTENCE_END.search(line))
     )
 
@@ -648,12 +659,18 @@ def find_headline(
     return None
 
 
+# Compiled once: `regex.sub(pattern, ...)` looks the pattern up in the module's cache on every
+# call, about 9 us each, more than the work itself.
+_PAGE_SUFFIX = regex.compile(r"\.(?:html?|php|aspx?)$")
+_SLUG_SEPARATORS = regex.compile(r"[-_+]+")
+
+
 def title_hint_from_url(url: str) -> str | None:
     """The words of a URL's last path segment when it is a slug ("russia-us-talks-istanbul")."""
     segments = [s for s in urlsplit(url).path.split("/") if s]
     for segment in reversed(segments):
-        stem = regex.sub(r"\.(?:html?|php|aspx?)$", "", unquote(segment))
-        words = [w for w in regex.split(r"[-_+]+", stem) if w and not w.isdigit()]
+        stem = _PAGE_SUFFIX.sub("", unquote(segment))
+        words = [w for w in _SLUG_SEPARATORS.split(stem) if w and not w.isdigit()]
         if len(words) >= HEADLINE_MIN_WORDS:
             return " ".join(words)
     return None
@@ -665,7 +682,10 @@ def _line_matching_hint(lines: Sequence[str], hint: str, skip: dict[int, str]) -
         return None
     best, best_score = None, TITLE_HINT_MIN_OVERLAP
     for i, line in enumerate(lines):
-        if i in skip or not HEADLINE_MIN_WORDS <= len(line.split()) <= HEADLINE_MAX_WORDS:
+        # (Split no further than the longest headline: a paragraph's hundreds of words are
+        # not counted to learn that it has too many.)
+        words = len(line.split(None, HEADLINE_MAX_WORDS))
+        if i in skip or not HEADLINE_MIN_WORDS <= words <= HEADLINE_MAX_WORDS:
             continue
         # A word of the hint that the line has is somewhere in its text: counting those
         # bounds the score from above, and spares most lines the word split.

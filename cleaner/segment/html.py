@@ -10,9 +10,11 @@ of inline content alone is read in one lexbor call; only containers are walked i
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from cleaner._model import Block
+from cleaner._model import Block, _Builder, count_words
 from cleaner.segment.regions import find_regions
 
 # Removed before walking: never visible text.
@@ -98,17 +100,22 @@ class _Collector:
         self.owner: LexborNode | None = None
         self.regions = regions
         self.region = ""  # the region of the innermost furniture container open
-        self.paths: dict[int, str] = {}  # the start of its children's paths, by mem_id
+        self.prefixes: dict[int, str] = {}  # the start of its children's paths, by mem_id
         self.ids: dict[int, int] = {}  # an element's number (Block.element) by its mem_id
 
     def walk(self, root: LexborNode) -> None:
         # An explicit stack: real pages nest deeper than Python's recursion limit allows.
         # Entries are (node, links above it, inside <pre>, the owner and region to restore when
         # a block closes) where a node of None marks the end of a block element.
+        # Elements are told apart by lexbor's tag number (`tag_id`), not by name: lexbor
+        # decodes the name into a new string on every call. (That, and making an inline
+        # block's text and word count in one go, took 5% off the time of cleaning a train
+        # page; interleaved A/B, the same blocks on all 1,497 dev pages.)
         stack: list[tuple[LexborNode | None, int, bool, LexborNode | None, str]] = [
             (root, 0, False, None, "")
         ]
         regions = self.regions
+        flat = self.flat
         mixed, link_chars = _leaves(root)
         parts = self.parts
         while stack:
@@ -119,8 +126,8 @@ class _Collector:
                 self.owner = restore
                 self.region = restore_region
                 continue
-            tag = node.tag or ""
-            if tag == "-text":
+            tag_id = node.tag_id
+            if tag_id == _TEXT:
                 text = node.text_content
                 if text:
                     # Source line breaks are spaces, except in preformatted text.
@@ -128,46 +135,53 @@ class _Collector:
                     if in_link:
                         self.link_chars += len(text.strip())
                 continue
-            if tag == "br":
+            if tag_id == _BR:
                 parts.append("\n")
                 continue
-            if tag in BLOCK_TAGS:
+            tag = _BLOCK_NAMES.get(tag_id)
+            if tag is not None:
                 if parts:
                     self.flush()
+                key = node.mem_id
                 # Only block containers make regions: a "share" class on a link stays inline.
-                region = regions.get(node.mem_id) if regions else None
-                if region is not None and region in self.flat:
-                    self.emit_flat(node, region)
+                region = regions.get(key) if regions else None
+                if region is not None and region in flat:
+                    self.emit_flat(node, tag, region)
                     continue
-                if not in_pre and tag not in LINE_KEEPING_TAGS and node.mem_id not in mixed:
+                if not in_pre and tag_id != _PRE and key not in mixed:
                     # Most blocks hold inline content alone (a paragraph, a list item): lexbor
                     # joins their text nodes, and the walk does not visit each one; the block
                     # is made at once, as the end of the element would make it.
-                    text = node.text(deep=True)
-                    if text and not text.isspace():
+                    words = node.text(deep=True).split()
+                    if words:
                         if in_link:  # each text node's characters, stripped
                             links = len(node.text(deep=True, strip=True))
                         else:
-                            links = link_chars.get(node.mem_id, 0)
+                            links = link_chars.get(key, 0)
                         block_region = self.region if region is None else region
-                        self.emit(node, text.replace("\n", " "), links, block_region)
+                        self.add(node, tag, [(" ".join(words), 0, len(words))], block_region, links)
                     continue
                 stack.append((None, in_link, in_pre, self.owner, self.region))
                 self.owner = node
                 if region is not None:
                     self.region = region
-            link = in_link + (1 if tag == "a" else 0)
-            pre = in_pre or tag in LINE_KEEPING_TAGS
-            if not pre and tag in BLOCK_TAGS:
-                # A container of blocks alone (most are): the whitespace between its blocks
-                # only ever joins the ends of a block's text, which are stripped, so its text
-                # nodes are not visited.
-                own = node.text(deep=False)
-                if not own or own.isspace():
-                    elements = list(node.iter(include_text=False))
-                    if all(child.tag in _BETWEEN_BLOCKS for child in elements):
-                        stack.extend((c, link, pre, None, "") for c in reversed(elements))
+                pre = in_pre or tag_id == _PRE
+                if not pre:
+                    # A container of blocks alone (most are): the whitespace between its
+                    # blocks only ever joins the ends of a block's text, which are stripped,
+                    # so its text nodes are not visited.
+                    # (lexbor leaves out the text nodes of ASCII white space; any other text,
+                    # a no-break space too, sends the container the long way, which makes
+                    # the same blocks. One call instead of reading the container's own text
+                    # first: 1.4% of the time of cleaning a held-out page.)
+                    elements = list(node.iter(include_text=True, skip_empty=True))
+                    if all(child.tag_id in _BETWEEN_BLOCKS for child in elements):
+                        stack.extend((c, in_link, pre, None, "") for c in reversed(elements))
                         continue
+                link = in_link
+            else:
+                link = in_link + 1 if tag_id == _A else in_link
+                pre = in_pre or tag_id == _TEXTAREA
             children = []
             child = node.child
             while child is not None:
@@ -180,136 +194,192 @@ class _Collector:
         raw = "".join(self.parts)
         self.parts.clear()
         link_chars, self.link_chars = self.link_chars, 0
-        if self.owner is not None and not raw.isspace():
-            self.emit(self.owner, raw, link_chars, self.region)
+        owner = self.owner
+        if owner is not None and not raw.isspace():
+            tag = owner.tag or ""
+            if tag in LINE_KEEPING_TAGS:
+                lines = _code_lines(raw)
+            else:  # a <br> ends a line
+                lines = [_spaced(line) for line in raw.split("\n")]
+            self.add(owner, tag, lines, self.region, link_chars)
 
-    def emit(self, owner: LexborNode, raw: str, link_chars: int, region: str) -> None:
-        """The blocks of an element's text: one, or one a line where <br> broke it or the
-        element keeps its line breaks (<pre>)."""
-        if owner.tag in LINE_KEEPING_TAGS:
-            lines = _code_lines(raw)
-        elif "\n" in raw:  # a <br> ends a line
-            lines = [(" ".join(line.split()), 0) for line in raw.split("\n")]
-        else:
-            lines = [(" ".join(raw.split()), 0)]
-        self.add(owner, lines, region, link_chars)
-
-    def emit_flat(self, container: LexborNode, region: str) -> None:
+    def emit_flat(self, container: LexborNode, tag: str, region: str) -> None:
         """The blocks of a furniture container read in one lexbor call instead of walked: a
         block for each of its text nodes, all with the container's tag, path and share of
         link text. Its menu items and footer links come out much as the walk makes them (a
         link apiece), a sentence with a link in it as a few pieces."""
-        raw = container.text(deep=True, separator="\n")
+        # (Text nodes of ASCII white space alone, most of a menu's, would only make empty
+        # lines: lexbor leaves them out, 1-2% of the time of cleaning a held-out page.)
+        raw = container.text(deep=True, separator="\n", skip_empty=True)
         if raw.isspace() or not raw:
             return
-        lines = [(" ".join(line.split()), 0) for line in raw.split("\n")]
-        chars = sum(len(line) for line, _ in lines)
+        lines = [_spaced(line) for line in raw.split("\n")]
+        chars = sum(len(line) for line, _, _ in lines)
         links = sum(len(a.text(deep=True, strip=True)) for a in container.css("a"))
-        self.add(container, lines, region, links, chars)
+        self.add(container, tag, lines, region, links, chars)
 
     def add(
         self,
         owner: LexborNode,
-        lines: list[tuple[str, int]],
+        tag: str,
+        lines: Sequence[tuple[str, int, int | None]],
         region: str,
         link_chars: int,
         chars: int | None = None,
     ) -> None:
-        """A block for each non-empty (text, blank lines above) of `lines`, all with `owner`'s
-        tag, path and numbers. The share of link text is `link_chars` over `chars`, or over
-        each line's own length when `chars` is None."""
-        tag = owner.tag or ""
-        heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
+        """A block for each non-empty (text, blank lines above, words or None) of `lines`,
+        all with `owner`'s tag, path and numbers. The share of link text is `link_chars` over
+        `chars`, or over each line's own length when `chars` is None."""
+        heading = _HEADINGS.get(tag, 0)
         above = owner.parent
-        path, attrs = self.path_of(owner, above), _attrs(owner)
-        element = self.number(owner.mem_id)
-        parent = self.number(above.mem_id) if above is not None else 0
-        for text, gap in lines:
+        ids = self.ids
+        key = owner.mem_id
+        element = ids.get(key) or ids.setdefault(key, len(ids) + 1)
+        if above is None:
+            parent = 0
+            path = _path(owner)
+        else:
+            above_key = above.mem_id
+            parent = ids.get(above_key) or ids.setdefault(above_key, len(ids) + 1)
+            prefix = self.prefixes.get(above_key)
+            if prefix is None:
+                prefix = self.prefix(above, above_key)
+            path = prefix + tag if prefix else _path(owner)
+        attrs = _attrs(owner)
+        blocks = self.blocks
+        for text, gap, n_split in lines:
             if not text:
                 continue
-            self.blocks.append(
-                Block.of_element(
-                    len(self.blocks),
-                    text,
-                    tag=tag,
-                    heading=heading,
-                    path=path,
-                    attrs=attrs,
-                    link_density=min(1.0, link_chars / max(1, chars or len(text))),
-                    region=region,
-                    element=element,
-                    parent=parent,
-                    gap_before=gap,
-                )
-            )
+            # Built by position with `Block`'s fast builder (see `Block.of_line`), its
+            # fields in `Block`'s order: passing a page's hundreds of blocks their fields by
+            # name through `Block.of_element` cost 2% of the time of cleaning it (train
+            # split, interleaved A/B).
+            block = _Builder(
+                len(blocks), text, gap, count_words(text, n_split), tag, heading, path, attrs,
+                min(1.0, link_chars / max(1, chars or len(text))), region, True, None, "", None,
+                element, parent,
+            )  # fmt: skip
+            blocks.append(block)  # type: ignore[arg-type]
 
-    def number(self, key: int) -> int:
-        """The number of the element whose `mem_id` is `key`, in the order blocks meet it."""
-        found = self.ids.get(key)
-        if found is None:
-            found = self.ids[key] = len(self.ids) + 1
-        return found
+    def prefix(self, parent: LexborNode, key: int) -> str:
+        """The start of the paths of the children of `parent` (whose `mem_id` is `key`): the
+        last PATH_DEPTH - 1 tags of its own path (see `_path`) and a slash, or "" for the
+        page's <html>. Found from the nearest element above whose own start is known, and
+        remembered for every element on the way: the blocks of a page share a few ancestors."""
+        prefixes = self.prefixes
+        climbed: list[tuple[int, str]] = []  # (mem_id, tag) of the elements not yet known
+        node: LexborNode | None = parent
+        base = ""  # the start known above them
+        while node is not None:
+            tag = node.tag
+            if tag in ("html", None):
+                prefixes[key] = ""
+                break
+            climbed.append((key, tag))
+            node = node.parent
+            if node is not None:
+                key = node.mem_id
+                known = prefixes.get(key)
+                if known is not None:
+                    base = known
+                    break
+        for key, tag in reversed(climbed):
+            path = base + tag  # the element's own path: at most PATH_DEPTH tags
+            if path.count("/") == PATH_DEPTH - 1:
+                path = path[path.index("/") + 1 :]
+            base = prefixes[key] = path + "/"
+        return base
 
-    def path_of(self, node: LexborNode, parent: LexborNode | None) -> str:
-        """`_path(node)` (`parent` is its parent), with the start each parent gives its
-        children's paths remembered: siblings share it."""
-        key = 0 if parent is None else parent.mem_id
-        prefix = self.paths.get(key)
-        if prefix is None:
-            if parent is None or parent.tag in ("html", None):
-                prefix = ""  # nothing above to share: the node's own path
-            else:
-                prefix = "/".join(_path(parent).split("/")[-(PATH_DEPTH - 1) :]) + "/"
-            self.paths[key] = prefix
-        return prefix + (node.tag or "") if prefix else _path(node)
+
+def _spaced(line: str) -> tuple[str, int, int]:
+    """A line with its runs of white space made single spaces, no blank lines above it, and
+    its number of words."""
+    words = line.split()
+    return " ".join(words), 0, len(words)
 
 
-def _code_lines(raw: str) -> list[tuple[str, int]]:
-    """The lines of preformatted text, each with the blank lines above it: trailing spaces
-    dropped, and the indentation all lines share (the page source's, not the code's)."""
+def _code_lines(raw: str) -> list[tuple[str, int, int | None]]:
+    """The lines of preformatted text, each with the blank lines above it (and None: its words
+    are counted when its block is made): trailing spaces dropped, and the indentation all lines
+    share (the page source's, not the code's)."""
     lines = [line.rstrip() for line in raw.split("\n")]
     indents = [len(line) - len(line.lstrip()) for line in lines if line]
     cut = min(indents, default=0)
-    out: list[tuple[str, int]] = []
+    out: list[tuple[str, int, int | None]] = []
     gap = 0
     for line in lines:
         if not line:
             gap += 1
             continue
-        out.append((line[cut:], gap if out else 0))
+        out.append((line[cut:], gap if out else 0, None))
         gap = 0
     return out
 
 
-# What may stand between the blocks of a container whose whitespace is skipped (see `walk`):
-# blocks, line breaks, comments; any other element may hold inline text.
-_BETWEEN_BLOCKS = frozenset(BLOCK_TAGS | {"br", "-comment"})
 # Elements whose text keeps its line breaks: a block holding one is walked node by node.
 LINE_KEEPING_TAGS = frozenset({"pre", "textarea"})
+
+
+def _tag_numbers(names: frozenset[str]) -> dict[str, int]:
+    """lexbor's number (`LexborNode.tag_id`) for each tag name. The walk tells elements apart
+    by number: reading `tag` makes lexbor decode the name into a new string on every call.
+    No element of another name has these numbers (lexbor numbers unknown names page by page,
+    above its own), and <svg> and <math>, whose elements share the numbers of HTML's, are
+    removed before the walk."""
+    page = LexborHTMLParser("")
+    return {name: page.create_node(name).tag_id for name in names}
+
+
+def _text_and_comment_numbers() -> tuple[int, int]:
+    """The numbers lexbor gives text nodes and comments."""
+    paragraph = LexborHTMLParser("<p>text<!-- comment --></p>").css_first("p")
+    assert paragraph is not None
+    text, comment = paragraph.iter(include_text=True)
+    return text.tag_id, comment.tag_id
+
+
+_NUMBERS = _tag_numbers(BLOCK_TAGS | LINE_KEEPING_TAGS | {"a", "br"})
+_BLOCK_NAMES = {_NUMBERS[name]: name for name in BLOCK_TAGS}  # a block's name by its number
+_A, _BR, _PRE, _TEXTAREA = (_NUMBERS[name] for name in ("a", "br", "pre", "textarea"))
+_TEXT, _COMMENT = _text_and_comment_numbers()
+_HEADINGS = {f"h{level}": level for level in range(1, 7)}
+# What may stand between the blocks of a container whose whitespace is skipped (see `walk`):
+# blocks, line breaks, comments; any other element may hold inline text.
+_BETWEEN_BLOCKS = frozenset(_BLOCK_NAMES) | {_BR, _COMMENT}
 # What an inline-only block must not hold: a nested block, a line break, or text that keeps
 # its line breaks.
-# (One `:is()` is matched faster in lexbor than the same list of selectors: 0.53 against 0.63 ms
-# a page on the held-out WCXB pages, the same elements.)
-_NOT_INLINE = f":is({', '.join(sorted(BLOCK_TAGS | LINE_KEEPING_TAGS | {'br'}))})"
+_NOT_INLINE = frozenset(_BLOCK_NAMES) | {_BR, _PRE, _TEXTAREA}
 
 
 def _leaves(root: LexborNode) -> tuple[set[int], dict[int, int]]:
     """The blocks under `root` that hold something besides inline content (their `mem_id`),
-    and the characters of link text in each block, found with two selections in lexbor.
+    and the characters of link text in each block that holds inline content alone (the walk
+    counts the others' as it goes), found in one pass over the elements.
 
     A block holds a nested block (or a `<br>`, a `<pre>`) exactly when it is the nearest
     block above one: the elements between them are all inline.
     """
+    # One pass over the elements, telling them apart by number, costs less than selecting
+    # the same elements in lexbor with `:is(<the block tags>, br, pre, textarea)` and then
+    # "a": 0.8 against 1.6 ms a page (200 train pages; the same elements, in the same order).
+    # With the remembered path starts (`_Collector.prefix`), 5% of the time of cleaning a page.
     mixed = set()
-    for node in root.css(_NOT_INLINE):
-        block = _block_above(node)
-        if block is not None:
-            mixed.add(block.mem_id)
+    links = []
+    for node in root.traverse():
+        tag_id = node.tag_id
+        if tag_id in _NOT_INLINE:
+            block = _block_above(node)
+            if block is not None:
+                mixed.add(block.mem_id)
+        elif tag_id == _A:
+            links.append(node)
     link_chars: dict[int, int] = {}
-    for link in root.css("a"):
+    for link in links:
         block = _block_above(link)
         if block is not None:
             key = block.mem_id
+            if key in mixed:
+                continue
             # Each text node's characters, stripped, as the walk counts them.
             link_chars[key] = link_chars.get(key, 0) + len(link.text(deep=True, strip=True))
     return mixed, link_chars
@@ -317,7 +387,7 @@ def _leaves(root: LexborNode) -> tuple[set[int], dict[int, int]]:
 
 def _block_above(node: LexborNode) -> LexborNode | None:
     parent = node.parent
-    while parent is not None and parent.tag not in BLOCK_TAGS:
+    while parent is not None and parent.tag_id not in _BLOCK_NAMES:
         parent = parent.parent
     return parent
 
@@ -332,6 +402,11 @@ def _path(node: LexborNode) -> str:
 
 
 def _attrs(node: LexborNode) -> str:
+    """The element's id, class, role and aria-label, those it has, in one string. (An element
+    without attributes, a fifth of the blocks, answers at once; that and reading the four
+    without a list and a generator took 1% off the time of cleaning a page.)"""
     attributes = node.attributes
-    values = [attributes.get(k) or "" for k in ("id", "class", "role", "aria-label")]
-    return " ".join(v for v in values if v)
+    if not attributes:
+        return ""
+    get = attributes.get
+    return " ".join([v for v in (get("id"), get("class"), get("role"), get("aria-label")) if v])
