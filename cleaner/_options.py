@@ -53,3 +53,24 @@ class CleanOptions:
         if self.learned or self.model is not None:
             return ("html", "text")
         return ("html",)
+
+
+def files_problem(rules_files: Sequence[str | Path], model: str | Path | None = None) -> str | None:
+    """The first problem with the files a clean would read (user rules files, a model file),
+    as a usage error says it, or None: commands check them before any page is read."""
+    from cleaner._exceptions import RulesFileError
+    from cleaner.filters.user import load_rules_file
+
+    for path in rules_files:
+        try:
+            load_rules_file(path)
+        except RulesFileError as exc:
+            return f"bad rules file: {exc}"
+    if model is not None:
+        from cleaner.filters.learned import ModelFileError, load_model  # numpy: only when asked
+
+        try:
+            load_model(model)
+        except ModelFileError as exc:
+            return f"bad model file: {exc}"
+    return None

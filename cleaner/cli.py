@@ -16,9 +16,8 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from importlib import metadata
 
-from cleaner._exceptions import RulesFileError
 from cleaner._model import Document
-from cleaner._options import DEFAULT_MAX_BYTES, CleanOptions
+from cleaner._options import DEFAULT_MAX_BYTES, CleanOptions, files_problem
 from cleaner.batch import BatchJob, BatchSummary, Source, clean_sources, find_inputs
 from cleaner.batch.guard import DEFAULT_TIME_LIMIT
 from cleaner.batch.jsonl import JsonFields
@@ -38,7 +37,6 @@ from cleaner.batch.summary import peak_memory
 from cleaner.batch.warc import INSTALL_HINT as WARC_HINT
 from cleaner.batch.warc import fastwarc_available
 from cleaner.cli_evaluate import add_commands as add_evaluate_commands
-from cleaner.filters.user import load_rules_file
 from cleaner.output import FORMATS
 
 EXIT_OK, EXIT_FAILED_PAGES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -348,12 +346,7 @@ def _check_train_arguments(args: argparse.Namespace) -> str | None:
     folder = os.path.dirname(os.path.abspath(args.output))
     if not os.path.isdir(folder) or not os.access(folder, os.W_OK):
         return f"cannot write {args.output}: {folder} is not a folder this user can write to"
-    for path in args.rules:
-        try:
-            load_rules_file(path)
-        except RulesFileError as exc:
-            return f"bad rules file: {exc}"
-    return None
+    return files_problem(args.rules)
 
 
 def _resolve_format(args: argparse.Namespace) -> str:
@@ -393,19 +386,7 @@ def _check_arguments(args: argparse.Namespace) -> str | None:
             return "parquet output needs a file: -o OUT.parquet"
         if not parquet_available():
             return PARQUET_HINT
-    for path in args.rules:
-        try:
-            load_rules_file(path)
-        except RulesFileError as exc:
-            return f"bad rules file: {exc}"
-    if args.model is not None:
-        from cleaner.filters.learned import ModelFileError, load_model  # numpy: only when asked
-
-        try:
-            load_model(args.model)
-        except ModelFileError as exc:
-            return f"bad model file: {exc}"
-    return None
+    return files_problem(args.rules, args.model)
 
 
 def _check_inputs(

@@ -23,9 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from cleaner._api import Cleaner
-from cleaner._exceptions import RulesFileError
 from cleaner._model import Document
-from cleaner._options import CleanOptions
+from cleaner._options import CleanOptions, files_problem
 from cleaner.evaluate.fixtures import (
     BASELINE_NAME,
     EXPECTATION_SUFFIX,
@@ -48,7 +47,6 @@ from cleaner.evaluate.regression import (
     with_pinned,
 )
 from cleaner.evaluate.render import full_report, page_report, summary_line
-from cleaner.filters.user import load_rules_file
 
 # The same statuses as `cleaner clean` (cleaner.cli), repeated here to keep the import one-way.
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -187,18 +185,9 @@ def _add_cleaning_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _options(args: argparse.Namespace) -> CleanOptions:
-    for path in args.rules:
-        try:
-            load_rules_file(path)
-        except RulesFileError as exc:
-            raise UsageError(f"bad rules file: {exc}") from exc
-    if args.model is not None:
-        from cleaner.filters.learned import ModelFileError, load_model  # numpy: only when asked
-
-        try:
-            load_model(args.model)
-        except ModelFileError as exc:
-            raise UsageError(f"bad model file: {exc}") from exc
+    problem = files_problem(args.rules, args.model)
+    if problem:
+        raise UsageError(problem)
     return CleanOptions(
         rules_files=tuple(args.rules),
         structure=not args.no_structure,
