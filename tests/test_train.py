@@ -254,6 +254,20 @@ def test_a_model_file_written_among_the_labelled_pages_is_passed_over(tmp_path: 
     assert len(load_labelled_pages([folder])) == len(TOPICS)
 
 
+def test_a_regression_baseline_among_the_labelled_pages_is_passed_over(tmp_path: Path) -> None:
+    # A fixture folder is a labelled folder: `cleaner fixtures update` leaves its baseline there.
+    folder = write_labelled(tmp_path / "pages")
+    (folder / "cleaner-baseline.json").write_text('{"version": 1, "pages": {}}')
+    assert len(load_labelled_pages([folder])) == len(TOPICS)
+
+
+def test_the_projects_fixture_folder_is_a_labelled_folder() -> None:
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    pages = load_labelled_pages([fixtures])
+    assert len(pages) >= 40
+    assert {page.kind for page in pages} == {"html", "text"}
+
+
 # -- the command --------------------------------------------------------------------------------
 
 

@@ -6,7 +6,8 @@
 `body` is the only field training needs; `kind` ("html" or "text") and `url` are read when
 present, so every regression fixture in the repository's `fixtures/` is a labelled page too
 (their other fields, snippets and metadata, are for the regression tests and are ignored
-here). Without `kind`, the page file beside the JSON file says it: NAME.html (or NAME.htm) or
+here). The label files are found as `cleaner fixtures` finds expectations: hidden names and a
+regression baseline (`cleaner-baseline.json`) are passed over. Without `kind`, the page file beside the JSON file says it: NAME.html (or NAME.htm) or
 NAME.txt. The page is read as bytes and decoded as `clean` decodes it, so a page saved in
 another encoding trains as it will be cleaned. A learned-filter model file among the labels
 (one written there by `cleaner train -o`) is passed over.
@@ -21,7 +22,7 @@ from typing import Any
 
 from cleaner._exceptions import CleanerError
 from cleaner._model import Kind
-from cleaner.evaluate.fixtures import FixtureFormatError, read_json_object
+from cleaner.evaluate.fixtures import FixtureFormatError, expectation_paths, read_json_object
 
 # Page files by kind, in the order they are looked for when the JSON file names no kind.
 PAGE_SUFFIXES: dict[Kind, tuple[str, ...]] = {"html": (".html", ".htm"), "text": (".txt",)}
@@ -57,18 +58,11 @@ def load_labelled_pages(folders: Iterable[str | Path]) -> list[LabelledPage]:
         root = Path(folder)
         if not root.is_dir():
             raise TrainingError(f"{root}: not a folder")
-        found = [page for page in map(_load_page, _label_files(root)) if page is not None]
+        found = [page for page in map(_load_page, expectation_paths(root)) if page is not None]
         if not found:
             raise TrainingError(f"{root}: no labelled pages ({FORMAT_HINT})")
         pages.extend(found)
     return pages
-
-
-def _label_files(root: Path) -> list[Path]:
-    paths = root.rglob("*.json")
-    return sorted(
-        p for p in paths if not any(part.startswith(".") for part in p.relative_to(root).parts)
-    )
 
 
 def _load_page(label_path: Path) -> LabelledPage | None:
