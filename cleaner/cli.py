@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from importlib import metadata
 
+from cleaner._cli_options import add_cleaning_options, cleaning_fields
 from cleaner._model import Document
 from cleaner._options import DEFAULT_MAX_BYTES, CleanOptions, files_problem
 from cleaner.batch import BatchJob, BatchSummary, Source, clean_sources, find_inputs
@@ -170,31 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument(
         "--blocks", action="store_true", help="add every block and its verdict to jsonl records"
     )
-    clean.add_argument(
-        "--rules",
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="a user rules file (TOML); may be repeated",
-    )
-    clean.add_argument(
-        "--no-structure",
-        action="store_true",
-        help="skip the article-extent stage: keep every block the rules leave",
-    )
-    clean.add_argument(
-        "--learned",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="the learned filter on text dumps too (--no-learned: nowhere; default: on HTML "
-        "pages only)",
-    )
-    clean.add_argument(
-        "--model",
-        metavar="FILE",
-        help="the learned filter's model file (default: the one shipped; without "
-        "--no-learned it decides on both kinds of page)",
-    )
+    add_cleaning_options(clean)
     clean.add_argument(
         "--max-bytes",
         type=int,
@@ -281,10 +258,7 @@ def run_clean(args: argparse.Namespace) -> int:
     if problem:
         return _usage_error(problem)
     options = CleanOptions(
-        rules_files=tuple(args.rules),
-        structure=not args.no_structure,
-        learned=args.learned,
-        model=args.model,
+        **cleaning_fields(args),
         # Markdown rebuilds an HTML body's structure from the blocks.
         include_blocks=args.blocks or args.format == "markdown",
         max_bytes=args.max_bytes,

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from cleaner._api import Cleaner
+from cleaner._cli_options import add_cleaning_options, cleaning_fields
 from cleaner._model import Document
 from cleaner._options import CleanOptions, files_problem
 from cleaner.evaluate.fixtures import (
@@ -171,29 +172,14 @@ def _add_cleaning_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group(
         "cleaning (default: as `cleaner clean` cleans; try a rules change or a model here)"
     )
-    group.add_argument(
-        "--rules", action="append", default=[], metavar="FILE", help="a user rules file (TOML)"
-    )
-    group.add_argument("--no-structure", action="store_true", help="skip the article-extent stage")
-    group.add_argument(
-        "--learned",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="the learned filter on text dumps too (--no-learned: nowhere)",
-    )
-    group.add_argument("--model", metavar="FILE", help="another model file for the learned filter")
+    add_cleaning_options(group)
 
 
 def _options(args: argparse.Namespace) -> CleanOptions:
     problem = files_problem(args.rules, args.model)
     if problem:
         raise UsageError(problem)
-    return CleanOptions(
-        rules_files=tuple(args.rules),
-        structure=not args.no_structure,
-        learned=args.learned,
-        model=args.model,
-    )
+    return CleanOptions(**cleaning_fields(args))
 
 
 def _usage_errors(command: str, run: Any, args: argparse.Namespace) -> int:
