@@ -504,9 +504,13 @@ class LearnedFilter:
     name = "learned"
 
     def __init__(
-        self, model: str | Path | None = None, kinds: Sequence[str] = ("html", "text")
+        self,
+        model: str | Path | None = None,
+        kinds: Sequence[str] = ("html", "text"),
+        *,
+        models: dict[str, Model] | None = None,
     ) -> None:
-        self.models = load_model(model)
+        self.models = load_model(model) if models is None else models
         self.structure = ArticleExtent()
         self.kinds = frozenset(kinds)
 
@@ -514,11 +518,7 @@ class LearnedFilter:
     def from_models(cls, models: dict[str, Model]) -> LearnedFilter:
         """The filter with models already in memory (`cleaner train` decides with a model
         it has fitted, before writing it)."""
-        flt = cls.__new__(cls)
-        flt.models = models
-        flt.structure = ArticleExtent()
-        flt.kinds = frozenset(models)
-        return flt
+        return cls(kinds=tuple(models), models=models)
 
     def apply(self, page: Page) -> Iterator[tuple[int, Verdict]]:
         if not page.blocks:
