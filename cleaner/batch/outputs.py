@@ -32,7 +32,7 @@ from typing import IO, Literal, Protocol, TextIO, cast
 import regex
 
 from cleaner._model import Document
-from cleaner.batch.resume import Recovered, resumable_output
+from cleaner.batch.resume import Recovered, publish, resumable_output
 from cleaner.output import render_stream, to_markdown, to_text
 from cleaner.output.stream import Format
 
@@ -236,8 +236,7 @@ def atomic_file(path: str) -> Iterator[IO[bytes]]:
     try:
         with os.fdopen(fd, "wb") as raw:
             yield raw
-        os.chmod(partial, 0o666 & ~_umask())
-        os.replace(partial, path)
+        publish(partial, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(partial)
@@ -248,9 +247,3 @@ def _utf8_stdout() -> None:
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "")
     if encoding != "utf8" and isinstance(sys.stdout, io.TextIOWrapper):
         sys.stdout.reconfigure(encoding="utf-8")
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

@@ -76,8 +76,7 @@ def resumable_output(path: str, *, resume: bool) -> Iterator[tuple[TextIO, Recov
             recovered = _recover(partial, gzipped=path.endswith(".gz"))
     with _open_partial(partial, gzipped=path.endswith(".gz"), append=resume) as text:
         yield text, recovered
-    os.chmod(partial, 0o666 & ~_umask())
-    os.replace(partial, path)
+    publish(partial, path)
 
 
 @contextlib.contextmanager
@@ -144,7 +143,9 @@ def _record(line: bytes) -> dict[str, object] | None:
     return record
 
 
-def _umask() -> int:
+def publish(partial: str, path: str) -> None:
+    """Give a finished temporary file the permissions a new file gets and rename it `path`."""
     mask = os.umask(0)
     os.umask(mask)
-    return mask
+    os.chmod(partial, 0o666 & ~mask)
+    os.replace(partial, path)
