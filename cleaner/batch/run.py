@@ -194,13 +194,31 @@ def _not_done(
         yield source
 
 
-def _clean_here(pages: Iterable[Source], job: BatchJob) -> Iterator[Document]:
-    engine = Cleaner(job.options)
-    for source in pages:
-        doc = clean_source(source, job, engine)
+class _Engine:
+    """The job's pipeline in one process, cleaning page after page; rebuilt after a page ran
+    past the time limit, as the stop may have cut its caches short mid-update.
+
+    `worker` adds the hard stop, which ends the process (so only in a worker process)."""
+
+    def __init__(self, job: BatchJob, *, worker: bool = False) -> None:
+        self.job = job
+        self.worker = worker
+        self.cleaner = Cleaner(job.options)
+
+    def clean(self, source: Source) -> Document:
+        if self.worker:
+            with hard_stop(self.job.time_limit):
+                doc = clean_source(source, self.job, self.cleaner)
+        else:
+            doc = clean_source(source, self.job, self.cleaner)
         if _timed_out(doc):
-            engine = Cleaner(job.options)  # the stop may have cut its caches short mid-update
-        yield doc
+            self.cleaner = Cleaner(self.job.options)
+        return doc
+
+
+def _clean_here(pages: Iterable[Source], job: BatchJob) -> Iterator[Document]:
+    engine = _Engine(job)
+    return (engine.clean(source) for source in pages)
 
 
 def _unique_ids(docs: Iterable[Document], stats: InputStats) -> Iterator[Document]:
@@ -305,15 +323,13 @@ class _Pool:
             return _failed(_internal(exc), page_id(source, self.job), source.url, source, self.job)
 
 
-# The job of this worker process and its pipeline, set once when it starts (`_init_worker`).
-_worker_job: BatchJob | None = None
-_worker_engine: Cleaner | None = None
+# This worker process's pipeline, built once when it starts (`_init_worker`).
+_worker_engine: _Engine | None = None
 
 
 def _init_worker(job: BatchJob) -> None:
-    global _worker_job, _worker_engine
-    _worker_job = job
-    _worker_engine = Cleaner(job.options)
+    global _worker_engine
+    _worker_engine = _Engine(job, worker=True)
     arm_hard_stop()
     # Ctrl-C reaches the whole process group; the main process alone handles it, so that the
     # user sees one message instead of a traceback per worker.
@@ -321,16 +337,8 @@ def _init_worker(job: BatchJob) -> None:
 
 
 def _clean_chunk(chunk: list[Source]) -> list[Document]:
-    global _worker_engine
-    assert _worker_job is not None, "worker started without a job"
-    docs = []
-    for source in chunk:
-        with hard_stop(_worker_job.time_limit):
-            doc = clean_source(source, _worker_job, _worker_engine)
-        if _timed_out(doc):
-            _worker_engine = Cleaner(_worker_job.options)
-        docs.append(doc)
-    return docs
+    assert _worker_engine is not None, "worker started without a job"
+    return [_worker_engine.clean(source) for source in chunk]
 
 
 def _chunks(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
