@@ -228,6 +228,8 @@ def run_json(run: FixtureRun) -> dict[str, Any]:
         "baseline": str(run.baseline_path) if run.baseline_path else None,
         "failed": run.failed,
         "summary": summary_line(run),
+        "options": run.options,
+        "options_changed": run.options_changed,
         "pages": [
             {
                 "name": page.name,
@@ -266,6 +268,14 @@ def run_update(args: argparse.Namespace) -> int:
 def _update(args: argparse.Namespace) -> int:
     run = run_fixtures(args.directory, baseline_path=args.baseline, options=_options(args))
     names = _resolve_names(run, args.pages) if args.pages else None
+    if names is not None and run.options_changed:
+        # Some pages blessed under one set of options and the rest under another would make
+        # a baseline no run can reproduce.
+        raise UsageError(
+            f"the baseline was blessed under other cleaning options ({run.options_changed}): "
+            "update every page (no PAGE arguments) to bless under these options, or give the "
+            "baseline's"
+        )
     _utf8_stdout()
     if args.accept_output:
         chosen = set(names) if names is not None else {p.name for p in run.pages}

@@ -62,6 +62,39 @@ def test_check_json_gives_every_page_its_status_scores_and_diff(
     assert data["failed"] is False and data["baseline"] is None
 
 
+def test_the_baseline_records_its_options_and_a_run_under_others_says_so(
+    tmp_path: Path, capsys: Capture
+) -> None:
+    folder = folder_of(tmp_path / "pages")
+    assert main(["fixtures", "update", str(folder), "--no-learned"]) == 0
+    saved = json.loads((folder / BASELINE_NAME).read_text(encoding="utf-8"))
+    assert saved["options"] == {
+        "rules": [],
+        "filters": [],
+        "structure": True,
+        "learned": [],
+        "model": None,
+    }
+    capsys.readouterr()
+    assert main(["fixtures", "check", str(folder), "--no-learned"]) == 0
+    assert "note:" not in capsys.readouterr().out
+    # The page still passes under the defaults; the report says the options differ.
+    assert main(["fixtures", "check", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        'note: the baseline was blessed under other cleaning options (learned [] -> ["html"])'
+        in out
+    )
+    # Blessing one page under other options would mix two sets in one baseline.
+    assert main(["fixtures", "update", str(folder), "ferry"]) == 2
+    assert "blessed under other cleaning options" in capsys.readouterr().err
+    # Blessing all of them records the new options and lists the change.
+    assert main(["fixtures", "update", str(folder)]) == 0
+    assert 'options: now learned [] -> ["html"]' in capsys.readouterr().out
+    saved = json.loads((folder / BASELINE_NAME).read_text(encoding="utf-8"))
+    assert saved["options"]["learned"] == ["html"]
+
+
 @pytest.mark.parametrize(
     ("setup", "message"),
     [

@@ -13,6 +13,7 @@ import cleaner.evaluate.pytest_plugin as plugin
 # Imported before pytester's in-process runs, which unload the modules they import: numpy
 # (under the learned filter, which every default Cleaner builds) cannot be loaded twice.
 import cleaner.filters.learned  # noqa: F401
+from cleaner._options import CleanOptions
 from cleaner.evaluate import fixtures
 from cleaner.evaluate.regression import rebless, run_fixtures, save_baseline
 
@@ -76,6 +77,18 @@ def test_the_baseline_test_fails_for_a_page_it_does_not_pin(pytester: pytest.Pyt
     result = pytester.runpytest_inprocess(*PLUGIN, "-k", "baseline")
     result.assert_outcomes(failed=1, deselected=4)
     result.stdout.fnmatch_lines(["not in the baseline: late", "*cleaner fixtures update*"])
+
+
+def test_a_baseline_blessed_under_other_options_warns_but_does_not_fail(
+    pytester: pytest.Pytester,
+) -> None:
+    pages = fixture_folder(pytester.path / "tests" / "pages", ferry=expectation())
+    pytester.makeini("[pytest]\ntestpaths = tests\ncleaner_fixtures = tests/pages\n")
+    baseline, _ = rebless(run_fixtures(pages, options=CleanOptions(structure=False)))
+    save_baseline(pages / fixtures.BASELINE_NAME, baseline)
+    result = pytester.runpytest_inprocess(*PLUGIN)
+    result.assert_outcomes(passed=2, warnings=1)
+    result.stdout.fnmatch_lines(["*CleanerFixtureWarning*structure false -> true*"])
 
 
 def test_a_bad_expectation_fails_its_own_test_and_no_other(pytester: pytest.Pytester) -> None:

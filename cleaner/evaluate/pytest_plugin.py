@@ -25,6 +25,7 @@ that both ways can meet in one run without registering the plugin twice.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,13 @@ if TYPE_CHECKING:  # cleaner itself is imported only when a fixture folder is co
     from cleaner.evaluate.regression import Baseline, PageResult
 
 INI_NAME = "cleaner_fixtures"
+
+
+class CleanerFixtureWarning(UserWarning):
+    """A fixture baseline was blessed under cleaning options other than the defaults the
+    plugin cleans with."""
+
+
 # Kept in step with cleaner.evaluate.fixtures.BASELINE_NAME (a test checks it), so that a
 # run with no fixture folder configured never imports cleaner.
 BASELINE_NAME = "cleaner-baseline.json"
@@ -161,7 +169,7 @@ class BaselineItem(PageItem):
     def runtest(self) -> None:
         from cleaner.evaluate.fixtures import FixtureFormatError, load_fixtures
         from cleaner.evaluate.regression import compare
-        from cleaner.evaluate.render import corpus_line
+        from cleaner.evaluate.render import corpus_line, options_note
 
         try:
             suite = _suite(self.config, self.path)
@@ -170,6 +178,13 @@ class BaselineItem(PageItem):
             raise FixtureFailure(f"bad fixture or baseline: {exc}") from None
         docs = [suite.clean(fixture) for fixture in fixtures]
         run = compare(suite.root, suite.root, suite.baseline_path, suite.baseline, fixtures, docs)
+        if run.options_changed:
+            # The plugin cleans with the default options; the baseline's scores were not.
+            warnings.warn(
+                f"{self.path}: {options_note(run.options_changed)}",
+                CleanerFixtureWarning,
+                stacklevel=1,
+            )
         problems = [corpus_line(c) for c in run.corpora.values() if c.problems]
         problems += [f"pinned in the baseline but not found: {name}" for name in run.stale]
         problems += [f"not in the baseline: {p.name}" for p in run.pages if p.pinned is None]

@@ -7,6 +7,8 @@ the folder or the nearest folder above it) holds the scores of the last blessed 
 pinned floor per page, and for each kind of page (HTML, text) the corpus's scores and floors:
 
     {"format": 1,
+     "options": {"rules": [], "filters": [], "structure": true, "learned": ["html"],
+                 "model": null},
      "corpora": {"html": {"pages": 24, "scores": {"word_f1": 0.95, ...},
                           "floors": {"word_f1": 0.93, ...}, "ceilings": {"without_leaked": 0.16}}},
      "pages": {"html/news-storm": {"kind": "html", "word_f1": 0.98, ..., "floor": 0.95}}}
@@ -17,6 +19,11 @@ baseline: a must-have snippet goes missing, a must-not-have one leaks, the title
 date stops matching. A corpus regresses when one of its scores crosses its floor or ceiling;
 it is checked only when the run holds every page the baseline has of that kind. A page that
 only scores lower than in the baseline, above its floor, is "worse", not a regression.
+
+The baseline also records the cleaning options it was blessed under (`options_record`): a
+run under other options (another model, user rules, the learned filter switched) says so
+(`FixtureRun.options_changed`), since its differences may come from the options rather than
+from a change to the cleaner.
 
 `rebless` makes a new baseline from a run: scores as measured, floors raised to the score
 less a margin when it has risen and never lowered unless asked (`lower_floors`), so that a
@@ -51,6 +58,7 @@ from cleaner.evaluate.scores import (
     title_matches,
     word_f1,
 )
+from cleaner.filters.base import as_filter
 
 BASELINE_FORMAT = 1
 PAGE_FLOOR_MARGIN = 0.03
@@ -172,6 +180,23 @@ class PinnedCorpus:
 class Baseline:
     pages: dict[str, PinnedPage] = field(default_factory=dict)
     corpora: dict[str, PinnedCorpus] = field(default_factory=dict)
+    # The options of the run it was blessed from (`options_record`); None in a baseline
+    # written before they were recorded.
+    options: dict[str, Any] | None = None
+
+
+def options_record(options: CleanOptions | None) -> dict[str, Any]:
+    """What of the cleaning options decides the output, as a baseline records it: the user
+    rules files and filters, the structure stage, the kinds of page the learned filter
+    decides, and its model file (None: the one shipped)."""
+    options = options or CleanOptions()
+    return {
+        "rules": [str(path) for path in options.rules_files],
+        "filters": [as_filter(f).name for f in options.filters],
+        "structure": options.structure,
+        "learned": list(options.learned_kinds()),
+        "model": str(options.model) if options.model is not None else None,
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +266,22 @@ class FixtureRun:
     baseline: Baseline | None
     pages: list[PageResult]
     corpora: dict[str, CorpusResult]
+    # The run's cleaning options (`options_record`).
+    options: dict[str, Any] = field(default_factory=lambda: options_record(None))
+
+    @property
+    def options_changed(self) -> str | None:
+        """How the run's options differ from those the baseline was blessed under, or None
+        (also when the baseline does not record them)."""
+        if self.baseline is None or self.baseline.options is None:
+            return None
+        then, now = self.baseline.options, self.options
+        changed = [
+            f"{key} {json.dumps(then.get(key))} -> {json.dumps(now.get(key))}"
+            for key in sorted({*then, *now})
+            if then.get(key) != now.get(key)
+        ]
+        return "; ".join(changed) or None
 
     @property
     def regressions(self) -> list[PageResult]:
@@ -298,7 +339,7 @@ def run_fixtures(
         raise FixtureFormatError(f"{folder}: no fixtures (NAME.json beside NAME.html or .txt)")
     engine = Cleaner(options)
     docs = [clean_fixture(engine, fixture) for fixture in fixtures]
-    return compare(folder, root, path, baseline, fixtures, docs)
+    return compare(folder, root, path, baseline, fixtures, docs, options=options_record(options))
 
 
 def clean_fixture(engine: Cleaner, fixture: Fixture) -> Document:
@@ -312,7 +353,11 @@ def compare(
     baseline: Baseline | None,
     fixtures: Sequence[Fixture],
     docs: Sequence[Document],
+    *,
+    options: dict[str, Any] | None = None,
 ) -> FixtureRun:
+    """The run of `docs` cleaned from `fixtures` under `options` (`options_record`; None:
+    the defaults), scored and compared with `baseline`."""
     pinned_pages = baseline.pages if baseline else {}
     pages = [
         page_result(fixture, doc, pinned_pages.get(fixture.name))
@@ -321,7 +366,8 @@ def compare(
     corpora = {
         kind: corpus_result(kind, pages, baseline) for kind in sorted({p.score.kind for p in pages})
     }
-    return FixtureRun(directory, root, baseline_path, baseline, pages, corpora)
+    options = options if options is not None else options_record(None)
+    return FixtureRun(directory, root, baseline_path, baseline, pages, corpora, options)
 
 
 def page_result(fixture: Fixture, doc: Document, pinned: PinnedPage | None) -> PageResult:
@@ -463,7 +509,10 @@ def rebless(
             continue
         corpora[kind] = _pinned_corpus(corpus, lower_floors)
         changes += _corpus_changes(kind, old.corpora.get(kind), corpora[kind])
-    return Baseline(dict(sorted(pages.items())), dict(sorted(corpora.items()))), changes
+    if old.options is not None and old.options != run.options:
+        changes.append(Change("options", f"now {run.options_changed}"))
+    baseline = Baseline(dict(sorted(pages.items())), dict(sorted(corpora.items())), run.options)
+    return baseline, changes
 
 
 def _pinned_page(page: PageResult, lower_floors: bool) -> PinnedPage:
@@ -563,7 +612,10 @@ def load_baseline(path: Path) -> Baseline:
         }
     except (AttributeError, KeyError, TypeError, ValueError) as exc:
         raise FixtureFormatError(f"{path}: malformed baseline entry ({exc!r})") from exc
-    return Baseline(pages, corpora)
+    options = data.get("options")
+    if options is not None and not isinstance(options, dict):
+        raise FixtureFormatError(f"{path}: malformed baseline options ({options!r})")
+    return Baseline(pages, corpora, options)
 
 
 def save_baseline(path: Path, baseline: Baseline) -> None:
@@ -582,6 +634,8 @@ def save_baseline(path: Path, baseline: Baseline) -> None:
         name: {**page.score.to_json(), "floor": page.floor} for name, page in baseline.pages.items()
     }
     lines = ["{", f'  "format": {BASELINE_FORMAT},']
+    if baseline.options is not None:
+        lines.append(f'  "options": {json.dumps(baseline.options, ensure_ascii=False)},')
     lines += _json_section("corpora", corpora, last=False)
     lines += _json_section("pages", pages, last=True)
     lines.append("}")
@@ -649,7 +703,7 @@ def with_pinned(run: FixtureRun, baseline: Baseline, path: Path) -> FixtureRun:
     """The same run compared with another baseline (after `rebless`)."""
     fixtures = [page.fixture for page in run.pages]
     docs = [page.doc for page in run.pages]
-    return compare(run.directory, run.root, path, baseline, fixtures, docs)
+    return compare(run.directory, run.root, path, baseline, fixtures, docs, options=run.options)
 
 
 def rescored(run: FixtureRun, fixtures: Sequence[Fixture]) -> FixtureRun:
@@ -662,4 +716,5 @@ def rescored(run: FixtureRun, fixtures: Sequence[Fixture]) -> FixtureRun:
         run.baseline,
         [by_name.get(page.name, page.fixture) for page in run.pages],
         [page.doc for page in run.pages],
+        options=run.options,
     )

@@ -156,8 +156,17 @@ def full_report(run: FixtureRun, *, all_diffs: bool = False) -> list[str]:
         )
     for name in run.stale:
         lines.append(f"in the baseline but not found: {name}")
+    if run.options_changed:
+        lines.append(f"note: {options_note(run.options_changed)}")
     lines.append(summary_line(run))
     return lines
+
+
+def options_note(changed: str) -> str:
+    return (
+        f"the baseline was blessed under other cleaning options ({changed}): differences "
+        "may come from the options rather than from the cleaner"
+    )
 
 
 def _differs(page: PageResult) -> bool:
