@@ -398,3 +398,30 @@ def test_two_lines_a_byline_lead_in_opens_give_no_fallback_date() -> None:
         "by Ana Ruiz ● June 17, 2025 ● reply", "by Sam Roe ● June 18, 2025 ● reply"
     )
     assert extract_text_metadata(lines, now=NOW, with_language=False).fallback_date is None
+
+
+def test_an_update_label_on_the_line_above_marks_the_date_below_as_an_update() -> None:
+    lines = [
+        "Best movers in the city",
+        "February 8, 2022",
+        "Table of contents",
+        "Last update:",
+        "July 16, 2025",
+        "Moving house is easier with a crew that has done it a thousand times; here is how we "
+        "compared the companies and what each of them charges.",
+    ]
+    meta = extract_text_metadata(lines, now=date(2025, 12, 1), with_language=False)
+    assert meta.date == "2022-02-08"
+
+
+def test_updated_on_labels_an_update_as_updated_does() -> None:
+    lines = [
+        "How to keep basil alive on a windowsill",
+        "By Ines Carvalho",
+        "Updated on 20 June 2025",
+        "Published 2 March 2025",
+        "Basil wants light, warmth and water that drains away; most windowsill plants die from "
+        "too much water rather than too little, so let the top of the soil dry out first.",
+    ]
+    meta = extract_text_metadata(lines, now=NOW, with_language=False)
+    assert meta.date == "2025-03-02"

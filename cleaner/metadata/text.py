@@ -251,7 +251,7 @@ def _scan(lines: Sequence[str], now: date, order: SlashOrder | None, dated: set[
                 bylines.append(hit)
                 taken.update(hit.indices)
                 continue
-        date_line = _date_line(line, i, dates) if dates else None
+        date_line = _date_line(line, i, dates, _label_above(lines, i)) if dates else None
         if date_line is not None:
             date_lines.append(date_line)
             continue
@@ -308,7 +308,7 @@ def _lone_names(
     return list(found.values())
 
 
-def _date_line(line: str, i: int, dates: list[DateMatch]) -> _DateLine | None:
+def _date_line(line: str, i: int, dates: list[DateMatch], above: str) -> _DateLine | None:
     masked = _mask_dates(line, dates)
     reading = find_reading_time(masked)
     if reading is not None:
@@ -316,7 +316,22 @@ def _date_line(line: str, i: int, dates: list[DateMatch]) -> _DateLine | None:
     others = count_other_words(masked)
     if others > DATE_LINE_MAX_OTHER_WORDS:
         return None
-    return _DateLine(i, dates[0], bool(_UPDATED.search(line[: dates[0].start])), others == 0)
+    label = line[: dates[0].start]
+    if not label.strip():
+        label = above  # the label on a line of its own: "Last updated:" / "July 16, 2025"
+    return _DateLine(i, dates[0], bool(_UPDATED.search(label)), others == 0)
+
+
+LABEL_MAX_CHARS = 30
+"""A line above a date line is read as its label ("Last updated:", "Updated on") only when
+this short; longer lines are a headline or a byline, whose words say nothing about the date.
+(WCXB train: 15, 30, 60 and 100 give the same dates; a label alone on its line mends one page
+there and one text dump, and changes no other.)"""
+
+
+def _label_above(lines: Sequence[str], i: int) -> str:
+    above = lines[i - 1].strip() if i > 0 else ""
+    return above if len(above) <= LABEL_MAX_CHARS else ""
 
 
 # A byline's lead-in before a name, where the byline parser did not take the line: "by Jane
@@ -329,8 +344,9 @@ _PUBLISHED = regex.compile(
     r"(?:\s*[:\-–—]\s*|\s+(?:on|le|am|el|il|em|op|the|on the)\s+|\s+)$"
 )
 _UPDATED = regex.compile(
-    r"(?i)(?:updated|modified|edited|aktualisiert|mis à jour|modifié|actualizado|atualizado"
-    r"|aggiornato|bijgewerkt|zaktualizowano|оновлено|обновлено)[^\p{L}]*$"
+    r"(?i)(?:updated?|modified|edited|aktualisiert|mis à jour|modifié|actualizado|atualizado"
+    r"|aggiornato|bijgewerkt|zaktualizowano|оновлено|обновлено)"
+    r"(?:[^\p{L}]*|\s+(?:on|le|am|el|il|em|op|the|on the)\s*)$"
 )
 _SENTENCE_END = regex.compile(r"[.!?…»”\"')]\s")
 
