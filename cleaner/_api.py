@@ -179,7 +179,8 @@ def _to_text(raw: str | bytes, opts: CleanOptions) -> str:
             )
     else:
         raise TypeError(f"clean() takes str or bytes, not {type(raw).__name__}")
-    if not text.strip():
+    # (Not `text.strip()`, which copies the whole page to find out.)
+    if not text or text.isspace():
         raise EmptyInput("input is empty or whitespace only")
     return text
 

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 
 import cleaner
-from cleaner._model import count_words
+from cleaner._model import _UNSPACED, UNSPACED_FROM, count_words
 from cleaner.metadata import language
 from cleaner.metadata.language import detect_language
 from cleaner.metadata.text import (
@@ -425,3 +425,27 @@ def test_updated_on_labels_an_update_as_updated_does() -> None:
     ]
     meta = extract_text_metadata(lines, now=NOW, with_language=False)
     assert meta.date == "2025-03-02"
+
+
+def test_no_character_below_the_unspaced_bound_is_chinese_or_japanese() -> None:
+    # `count_words` looks for Chinese and Japanese characters only in texts with a character
+    # at or above UNSPACED_FROM.
+    below = (chr(code) for code in range(UNSPACED_FROM) if not 0xD800 <= code <= 0xDFFF)
+    assert not any(_UNSPACED.match(char) for char in below)
+    assert _UNSPACED.match(chr(UNSPACED_FROM))
+    assert count_words("東京タワーに行きました") == 1 + 11 // 2
+    assert count_words("“Quoted” – café") == 3
+
+
+def test_every_character_cld2_rejects_is_among_those_that_send_a_text_to_be_cleaned() -> None:
+    # `_cld2` replaces the rejected characters only in a text that holds one of the quick
+    # test's, so that test must find every one of them.
+    high = [
+        chr(plane | last)
+        for plane in range(0x10000, 0x110000, 0x10000)
+        for last in (0xFFFE, 0xFFFF)
+    ]
+    rejected = [char for char in (*map(chr, range(0x10000)), *high) if language._UNSAFE.match(char)]
+    assert len(rejected) == 29 + 33 + 2048 + 32 + 34
+    assert all(language._MAYBE_UNSAFE.match(char) for char in rejected)
+    assert language._cld2("Caf\u00e9 \x85" + _LONG_ENGLISH) == "en"

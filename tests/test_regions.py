@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from selectolax.lexbor import LexborHTMLParser
+
 import cleaner
 from cleaner.segment import segment_html
+from cleaner.segment.regions import REGION_MARKS, marked_region
 
 ARTICLE = (
     "<article><h1>The pier reopens after the storm</h1>"
@@ -201,3 +204,40 @@ def test_a_main_element_or_a_role_of_exactly_main_marks_the_main_content() -> No
         regions = _regions(html)
         assert (regions["The pier reopens after the storm"] == "main") is is_main, attributes
         assert regions["A line beside it."] == ""
+
+
+# Elements that bear, or nearly bear, the marks of `REGION_MARKS`: case, the Kelvin sign (which
+# `str.lower` would fold to a "k"), a role matched whole, several regions' marks on one element.
+_MARKED_ELEMENTS = (
+    '<div class="Cookie-Notice">a</div><div id="GDPR">b</div><div class="coo\u212aie">c</div>'
+    '<div role="Navigation">d</div><div role="navigation">e</div><div role="menubar x">f</div>'
+    '<div aria-modal="true">g</div><div aria-modal="TRUE">h</div><dialog>i</dialog>'
+    '<nav class="share-bar">j</nav><section class="social consent">k</section>'
+    '<ul class="related-posts sidebar">l</ul><div id="advert-top" class="sponsor">m</div>'
+    '<form class="newsletter">n</form><header role="contentinfo">o</header><aside>p</aside>'
+    '<div class="more-stories">q</div><div class="breadcrumbs">r</div><div class>s</div>'
+    '<footer id="x" role="banner">t</footer><div class="PAYWALL recommend">u</div>'
+    '<p class="sidebar-\u00e9t\u00e9 subscribe">v</p><div id="Sidebar" role="complementary">w</div>'
+)
+
+
+def test_an_elements_region_is_the_first_whose_css_selector_lexbor_matches_it() -> None:
+    # The regions were selected in lexbor, one selector a region; the walk now reads them off
+    # each element's markup, and must agree with what those selectors select.
+    tree = LexborHTMLParser(f"<html><body>{_MARKED_ELEMENTS}</body></html>")
+    body = tree.body
+    assert body is not None
+    expected: dict[int, str] = {}
+    for region, marks in REGION_MARKS.items():
+        for node in body.css(marks.selector()):
+            expected.setdefault(node.mem_id, region)
+    elements = [node for node in body.iter() if node.tag_id is not None]
+    assert len(elements) == 23
+    found = {
+        node.mem_id: region
+        for node in elements
+        if (region := marked_region(node.tag_id, node.attributes)) is not None
+    }
+    assert found == expected
+    # All but c, d, f, h and s bear a region's marks.
+    assert len(found) == 18

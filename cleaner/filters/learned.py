@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import json
 import operator
-from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import repeat
@@ -41,7 +40,7 @@ from typing import Any
 import numpy as np
 
 from cleaner._exceptions import CleanerError
-from cleaner._model import Verdict, drop, keep
+from cleaner._model import Block, Verdict, drop, keep
 from cleaner.filters.base import Page
 from cleaner.filters.structure import BARRIER, DROPPED_WEIGHT, ArticleExtent, block_weights
 
@@ -115,65 +114,47 @@ class ModelFileError(CleanerError, ValueError):
 # -- features ---------------------------------------------------------------------------------
 
 
-def _shift(a: np.ndarray, k: int) -> np.ndarray:
-    """a[i + k] at i, zero past either end."""
-    out = np.zeros_like(a)
-    if k > 0:
-        out[:-k] = a[k:]
-    elif k < 0:
-        out[-k:] = a[:k]
-    else:
-        out[:] = a
-    return out
-
-
-def _window_sum(a: np.ndarray, half: int) -> np.ndarray:
-    """The sum of a[i - half : i + half + 1] at each i, by cumulative sums."""
-    c = np.concatenate(([0.0], np.cumsum(a)))
-    n = len(a)
-    idx = np.arange(n)
-    return c[np.minimum(idx + half + 1, n)] - c[np.maximum(idx - half, 0)]
-
-
-def _distance_back(flag: np.ndarray) -> np.ndarray:
-    """How many blocks back the nearest flagged block is (0 on one; n+1 when none)."""
-    n = len(flag)
-    idx = np.arange(n)
-    last = np.maximum.accumulate(np.where(flag, idx, -(n + 1)))
-    return idx - last
-
-
-# The feature matrix is written column by column into one array: a page has a few hundred
-# blocks, so numpy's per-call overhead (~1 us) and Python's per-block work, not arithmetic, are
-# what the features cost. Column numbers are looked up once here.
+# The feature matrix is written a column at a time into one array. A page has a few hundred
+# blocks, so what the features cost is not arithmetic but numpy's overhead per call (~1 us)
+# and the reading of Python values into arrays (tens of ns a value); the code below keeps
+# both few: a page's values are read once each, and columns that are computed alike
+# (the windows, the distances, the one-hot codes) are computed together. Column numbers
+# are looked up once here.
 _COL = {name: i for i, name in enumerate(FEATURE_NAMES)}
 _TAG_INDEX = {t: i for i, t in enumerate(TAGS)}
 _OTHER_TAG = len(TAGS)
-_REGION_INDEX = {r: i for i, r in enumerate(REGIONS)}
-_REASON_INDEX = {r: i for i, r in enumerate(STRUCTURE_REASONS)}
+_REGION_CODE = {r: i + 1 for i, r in enumerate(REGIONS)}  # 0: none of REGIONS
+# A structure-stage reason's column (an unknown reason would read as the first).
+_REASON_COL = {r: _COL[f"s_{r.split('.')[1]}"] for r in STRUCTURE_REASONS}
+_FIRST_REASON_COL = _REASON_COL[STRUCTURE_REASONS[0]]
 _SHIFT_SOURCES = [_COL[name] for name in SHIFTED]
-_HTML_FIELDS = attrgetter("_n_words", "text", "tag", "region", "link_density", "heading", "parent")
-_TEXT_FIELDS = attrgetter("_n_words", "text", "gap_before")
+# The columns of each neighbour offset: SHIFTED's, in their order, side by side.
+_SHIFT_TARGETS = {
+    k: slice(_COL[f"{SHIFTED[0]}@{k:+d}"], _COL[f"{SHIFTED[0]}@{k:+d}"] + len(SHIFTED))
+    for k in OFFSETS
+}
+# The prose-word and dropped-block windows: the bounds' offsets, and the dropped windows'
+# widths (their means are over the full width, also where a window runs past an end).
+_WINDOW_AHEAD = np.array([[h + 1] for h in WINDOWS])
+_WINDOW_BACK = np.array([[h] for h in WINDOWS])
+_WINDOW_WIDTHS = np.array([[2.0 * h + 1] for h in WINDOWS])
+_WINDOW_COLS = slice(_COL[f"prose_words_pm{WINDOWS[0]}"], _COL[f"dropped_pm{WINDOWS[-1]}"] + 1)
+_PAGE_COLS = slice(_COL["page_log_words"], _COL["page_dropped_share"] + 1)
 _SEPARATORS = ("|", "·", "•")
 _COMMA, _COLON = ord(","), ord(":")
-_IS_COMMA, _IS_SEPARATOR, _IS_UPPER, _IS_DIGIT, _ASK = 1, 2, 4, 8, 16
+_IS_UPPER, _IS_DIGIT, _ASK = 1, 2, 4
 _TABLE_SIZE = 0x3000
 """Code points below this (Latin to the general punctuation, all the scripts written with
-case) are classed by `_CHAR_CLASSES`; the table takes ~3.5 ms to build, once at import."""
+case) are classed by `_CHAR_CLASSES`; the table takes a few ms to build, once at import."""
 
 
 def _char_classes() -> np.ndarray:
-    """Bit flags a code point: comma, separator, upper case, digit; the last entry says that
-    Python must be asked (a code point past the table)."""
+    """Bit flags a code point: upper case, digit; the last entry says that Python must be
+    asked (a code point past the table)."""
     table = np.zeros(_TABLE_SIZE + 1, dtype=np.uint8)
     for code in range(_TABLE_SIZE):
         c = chr(code)
-        table[code] = (
-            (_IS_COMMA if c == "," else 0)
-            | (_IS_SEPARATOR if c in _SEPARATORS else 0)
-            | (_IS_UPPER if c.isupper() else 0)
-            | (_IS_DIGIT if c.isdigit() else 0)
-        )
+        table[code] = (_IS_UPPER if c.isupper() else 0) | (_IS_DIGIT if c.isdigit() else 0)
     table[_TABLE_SIZE] = _ASK
     return table
 
@@ -183,15 +164,14 @@ _KEEP = attrgetter("keep")
 _REASON = attrgetter("reason")
 
 
-def _floats(values: Iterable[float]) -> np.ndarray:
-    """Numbers as a float array (through `array`, which converts a sequence several times
-    faster than `np.array`)."""
-    return np.frombuffer(array("d", values), dtype=float)
-
-
 def _flags(values: Iterable[bool]) -> np.ndarray:
-    """Booleans as a bool array, through bytes."""
+    """Booleans as a bool array, through bytes (the fastest way in from Python values)."""
     return np.frombuffer(bytes(values), dtype=np.bool_)
+
+
+def _codes(values: Iterable[int]) -> np.ndarray:
+    """Small non-negative whole numbers (below 256) as an index array, through bytes."""
+    return np.frombuffer(bytes(values), dtype=np.uint8).astype(np.intp)
 
 
 def page_features(
@@ -209,142 +189,138 @@ def page_features(
     x = np.zeros((n, len(FEATURE_NAMES)), order="F")
     if n == 0:
         return x
+    # The transposed view, in which each feature's column is a row: xt[j] is x[:, j].
+    xt = x.T
     html = page.kind == "html"
-    if html:
-        nws, texts, tags, regions, links, headings, parents = zip(
-            *map(_HTML_FIELDS, blocks), strict=True
-        )
-    else:
-        nws, texts, gaps = zip(*map(_TEXT_FIELDS, blocks), strict=True)
-    nw = _floats(nws)
-    nc = _floats(map(len, texts))
+    # A list of each field (three times faster than transposing the blocks' field tuples).
+    nw = np.fromiter([b._n_words for b in blocks], float, n)
+    texts = [b.text for b in blocks]
+    lengths = np.fromiter(map(len, texts), np.intp, n)
     nw1 = np.maximum(nw, 1.0)
-    _own_columns(x, page, nw, nc, nw1, texts, weights)
-    dropped = x[:, _COL["dropped"]]
-    prose = x[:, _COL["prose"]]
-    s_kept = _structure_columns(x, page, structure)
+    open_ = _flags(map(operator.is_, page.verdicts, repeat(None)))
+    _own_columns(xt, page, open_, nw, lengths.astype(float), nw1, weights)
+    _character_columns(xt, texts, lengths, nw1)
+    s_kept = _structure_columns(xt, open_, structure)
     if html:
-        tag_codes = np.fromiter(map(_TAG_INDEX.get, tags, repeat(_OTHER_TAG)), np.intp, n)
-        parent = np.fromiter(parents, np.int64, n)
-        _dom_columns(x, tag_codes, regions, links, headings, parent)
+        tag_codes = _codes([_TAG_INDEX.get(b.tag, _OTHER_TAG) for b in blocks])
+        parent = np.fromiter([b.parent for b in blocks], np.int64, n)
+        _dom_columns(xt, tag_codes, blocks, parent)
     else:
         parent = np.zeros(n, dtype=np.int64)
-        x[:, _COL["gap"]] = np.minimum(_floats(gaps), 2.0)
+        xt[_COL["gap"]] = np.minimum(np.fromiter([b.gap_before for b in blocks], float, n), 2.0)
 
     sources = x[:, _SHIFT_SOURCES]
-    for k in OFFSETS:
-        first = _COL[f"{SHIFTED[0]}@{k:+d}"]
-        cols = slice(first, first + len(SHIFTED))
+    for k, cols in _SHIFT_TARGETS.items():
         if k > 0:
             x[: max(n - k, 0), cols] = sources[k:]
         else:
             x[-k:, cols] = sources[: max(n + k, 0)]
-    _context_columns(x, nw, prose, dropped, s_kept, parent)
+    _context_columns(xt, nw, xt[_COL["prose"]], xt[_COL["dropped"]], s_kept, parent)
     return x
 
 
 def _own_columns(
-    x: np.ndarray,
+    xt: np.ndarray,
     page: Page,
+    open_: np.ndarray,
     nw: np.ndarray,
     nc: np.ndarray,
     nw1: np.ndarray,
-    texts: Sequence[str],
     weights: Sequence[float],
 ) -> None:
     """The block's own text statistics, weight and earlier verdicts."""
-    n = len(texts)
-    open_ = _flags(map(operator.is_, page.verdicts, repeat(None)))
-    protected = np.zeros(n, dtype=bool)
+    protected = np.zeros(len(open_), dtype=bool)
     protected[~open_] = _flags(map(_KEEP, filter(None, page.verdicts)))
     dropped = ~open_ & ~protected
-    w = _floats(weights)
-    x[:, _COL["barrier"]] = w == BARRIER
-    w = np.clip(w, *WEIGHT_RANGE)
-    x[:, _COL["log_words"]] = np.log1p(nw)
-    x[:, _COL["log_chars"]] = np.log1p(nc)
-    x[:, _COL["chars_per_word"]] = nc / nw1 / 10.0
-    x[:, _COL["weight"]] = w / 10.0
-    x[:, _COL["prose"]] = (w >= 5.0) & ~dropped
-    x[:, _COL["sentence"]] = w >= 1.0
-    x[:, _COL["dropped"]] = dropped
-    x[:, _COL["protected"]] = protected
-    _character_columns(x, texts, nc, nw1)
+    w = np.fromiter(weights, float, len(open_))
+    xt[_COL["barrier"]] = w == BARRIER
+    # Clipped to WEIGHT_RANGE (np.clip, the same, has ten times the overhead of a ufunc).
+    w = np.minimum(np.maximum(w, WEIGHT_RANGE[0]), WEIGHT_RANGE[1])
+    xt[_COL["log_words"]] = np.log1p(nw)
+    xt[_COL["log_chars"]] = np.log1p(nc)
+    xt[_COL["chars_per_word"]] = nc / nw1 / 10.0
+    xt[_COL["weight"]] = w / 10.0
+    xt[_COL["prose"]] = (w >= 5.0) & ~dropped
+    xt[_COL["sentence"]] = w >= 1.0
+    xt[_COL["dropped"]] = dropped
+    xt[_COL["protected"]] = protected
 
 
 def _character_columns(
-    x: np.ndarray, texts: Sequence[str], nc: np.ndarray, nw1: np.ndarray
+    xt: np.ndarray, texts: Sequence[str], lengths: np.ndarray, nw1: np.ndarray
 ) -> None:
-    """The tests on a block's characters, on the code points of the whole page's text at once
-    through `_CHAR_CLASSES` (a string method call a block and test costs more)."""
+    """The tests on a block's characters, on the code points of the whole page's text at
+    once (a string method call a block and test costs more): commas and separators are
+    found over all of them, the first and last characters are read at the blocks' ends."""
     n = len(texts)
-    chars = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    classes = _CHAR_CLASSES[np.minimum(chars, _TABLE_SIZE)]
-    ends = np.cumsum(nc.astype(np.intp))
-    hits = np.flatnonzero(classes & (_IS_COMMA | _IS_SEPARATOR))
-    owner = np.searchsorted(ends, hits, side="right")
-    kind = classes[hits]
-    commas = np.bincount(owner[(kind & _IS_COMMA) > 0], minlength=n)
-    x[:, _COL["commas"]] = np.minimum(commas / nw1, 1.0)
-    x[:, _COL["separators"]] = np.bincount(owner[(kind & _IS_SEPARATOR) > 0], minlength=n) > 0
-    rows = np.flatnonzero(nc)
-    ends = ends[rows]
-    x[rows, _COL["colon_end"]] = chars[ends - 1] == _COLON
-    first = classes[ends - nc[rows].astype(np.intp)]
-    x[rows, _COL["upper_start"]] = (first & _IS_UPPER) > 0
-    x[rows, _COL["digits_start"]] = (first & _IS_DIGIT) > 0
+    joined = "".join(texts)
+    chars = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    ends = np.cumsum(lengths)
+    # The block a character position falls in: the first whose end lies past it.
+    hits = np.searchsorted(ends, np.flatnonzero(chars == _COMMA), side="right")
+    xt[_COL["commas"]] = np.minimum(np.bincount(hits, minlength=n) / nw1, 1.0)
+    # Most pages have no separator at all; a test of the text for each finds that quickly.
+    present = [ord(s) for s in _SEPARATORS if s in joined]
+    if present:
+        found = chars == present[0]
+        for code in present[1:]:
+            found |= chars == code
+        hits = np.searchsorted(ends, np.flatnonzero(found), side="right")
+        xt[_COL["separators"]] = np.bincount(hits, minlength=n) > 0
+    rows = np.flatnonzero(lengths)
+    last = ends[rows] - 1
+    xt[_COL["colon_end"], rows] = chars[last] == _COLON
+    first = _CHAR_CLASSES[np.minimum(chars[last + 1 - lengths[rows]], _TABLE_SIZE)]
+    xt[_COL["upper_start"], rows] = (first & _IS_UPPER) > 0
+    xt[_COL["digits_start"], rows] = (first & _IS_DIGIT) > 0
     # Characters past the table (CJK and beyond) are asked of Python.
     for row in rows[first == _ASK].tolist():
-        x[row, _COL["upper_start"]] = texts[row][0].isupper()
-        x[row, _COL["digits_start"]] = texts[row][0].isdigit()
+        xt[_COL["upper_start"], row] = texts[row][0].isupper()
+        xt[_COL["digits_start"], row] = texts[row][0].isdigit()
 
 
-def _structure_columns(x: np.ndarray, page: Page, structure: dict[int, Verdict]) -> np.ndarray:
+def _structure_columns(
+    xt: np.ndarray, open_: np.ndarray, structure: dict[int, Verdict]
+) -> np.ndarray:
     """The structure stage's reason as one-hot columns, and `s_kept`: open and left in by it
     (a block with a reason has exactly one column set, so this is one minus their sum)."""
-    first = _COL[f"s_{STRUCTURE_REASONS[0].split('.')[1]}"]
     rows = np.fromiter(structure, np.intp, len(structure))
     reasons = map(_REASON, structure.values())
-    cols = np.fromiter(map(_REASON_INDEX.get, reasons, repeat(0)), np.intp, len(structure))
-    x[rows, first + cols] = 1.0
-    s_kept = x[:, _COL["s_kept"]]
-    s_kept[:] = _flags(map(operator.is_, page.verdicts, repeat(None)))
+    xt[_codes(map(_REASON_COL.get, reasons, repeat(_FIRST_REASON_COL))), rows] = 1.0
+    s_kept = xt[_COL["s_kept"]]
+    s_kept[:] = open_
     s_kept[rows] = 0.0
     return s_kept
 
 
 def _dom_columns(
-    x: np.ndarray,
-    tag_codes: np.ndarray,
-    regions: Sequence[str],
-    links: Sequence[float],
-    headings: Sequence[int],
-    parent: np.ndarray,
+    xt: np.ndarray, tag_codes: np.ndarray, blocks: Sequence[Block], parent: np.ndarray
 ) -> None:
     """An HTML block's tag (a heading's own column says it), region, links and parent."""
     n = len(tag_codes)
-    heading = np.fromiter(headings, np.int64, n) > 0
-    x[:, _COL["heading"]] = heading
-    x[:, _COL["link_density"]] = _floats(links)
+    heading = np.fromiter([b.heading for b in blocks], np.int64, n) > 0
+    xt[_COL["heading"]] = heading
+    xt[_COL["link_density"]] = np.fromiter([b.link_density for b in blocks], float, n)
     rows = np.flatnonzero(~heading)
-    x[rows, _COL[f"tag_{TAGS[0]}"] + tag_codes[rows]] = 1.0
-    region = np.fromiter(map(_REGION_INDEX.get, regions, repeat(-1)), np.intp, n)
-    rows = np.flatnonzero(region >= 0)
-    x[rows, _COL[f"region_{REGIONS[0]}"] + region[rows]] = 1.0
+    xt[_COL[f"tag_{TAGS[0]}"] + tag_codes[rows], rows] = 1.0
+    region = _codes([_REGION_CODE.get(b.region, 0) for b in blocks])
+    rows = np.flatnonzero(region)
+    xt[_COL[f"region_{REGIONS[0]}"] - 1 + region[rows], rows] = 1.0
     # Neighbours share a parent (a parent of 0 is none) or a tag code; past either end the
-    # neighbour's parent and tag code read as 0.
-    same = (parent[1:] == parent[:-1]) & (parent[1:] > 0)
-    x[1:, _COL["same_parent_prev"]] = same
-    x[:-1, _COL["same_parent_next"]] = same
-    same = tag_codes[1:] == tag_codes[:-1]
-    x[1:, _COL["same_tag_prev"]] = same
-    x[:-1, _COL["same_tag_next"]] = same
-    x[0, _COL["same_tag_prev"]] = tag_codes[0] == 0
-    x[-1, _COL["same_tag_next"]] = tag_codes[-1] == 0
+    # neighbour's parent and tag code read as 0, hence the zero on each side.
+    padded = np.zeros((2, n + 2), dtype=np.int64)
+    padded[0, 1:-1] = parent
+    padded[1, 1:-1] = tag_codes
+    same = padded[:, 1:] == padded[:, :-1]  # same[:, i]: block i and the one before it
+    same[0] &= padded[0, 1:] > 0
+    xt[_COL["same_parent_prev"]] = same[0, :-1]
+    xt[_COL["same_parent_next"]] = same[0, 1:]
+    xt[_COL["same_tag_prev"]] = same[1, :-1]
+    xt[_COL["same_tag_next"]] = same[1, 1:]
 
 
 def _context_columns(
-    x: np.ndarray,
+    xt: np.ndarray,
     nw: np.ndarray,
     prose: np.ndarray,
     dropped: np.ndarray,
@@ -357,42 +333,70 @@ def _context_columns(
     total_prose = max(float(prose_words.sum()), 1.0)
     total_words = max(float(nw.sum()), 1.0)
     ar = np.arange(n)
-    prose_sums = np.concatenate(([0.0], np.cumsum(prose_words)))
-    dropped_sums = np.concatenate(([0.0], np.cumsum(dropped)))
-    for h in WINDOWS:
-        hi, lo = np.minimum(ar + h + 1, n), np.maximum(ar - h, 0)
-        x[:, _COL[f"prose_words_pm{h}"]] = (prose_sums[hi] - prose_sums[lo]) / total_prose
-        x[:, _COL[f"dropped_pm{h}"]] = (dropped_sums[hi] - dropped_sums[lo]) / (2 * h + 1)
-    x[:, _COL["position"]] = ar / max(n - 1, 1)
-    x[:, _COL["words_before"]] = (np.cumsum(nw) - nw) / total_words
-    kept_flag = s_kept > 0
-    back = _distance_back(kept_flag)
-    ahead = _distance_back(kept_flag[::-1])[::-1]
-    x[:, _COL["log_dist_kept_back"]] = np.log1p(np.minimum(back, n + 1))
-    x[:, _COL["log_dist_kept_ahead"]] = np.log1p(np.minimum(ahead, n + 1))
+    # The window sums, by cumulative sums: of prose words and dropped blocks (first axis),
+    # over each window (second axis).
+    sums = np.zeros((2, n + 1))
+    sums[0, 1:] = np.cumsum(prose_words)
+    sums[1, 1:] = np.cumsum(dropped)
+    # (np.take: indexing `sums[:, bounds]` takes numpy's slow path, 6 times the time.)
+    ahead = np.take(sums, np.minimum(ar + _WINDOW_AHEAD, n), axis=1)
+    windows = ahead - np.take(sums, np.maximum(ar - _WINDOW_BACK, 0), axis=1)
+    windows[0] /= total_prose
+    windows[1] /= _WINDOW_WIDTHS
+    xt[_WINDOW_COLS] = windows.reshape(-1, n)
+    xt[_COL["position"]] = ar / max(n - 1, 1)
+    xt[_COL["words_before"]] = (np.cumsum(nw) - nw) / total_words
+    # How far back the nearest kept block is (0 on one; n + 1 when none), and, on the
+    # reversed page, how far ahead.
+    kept = s_kept > 0
+    marks = np.empty((2, n), dtype=np.intp)
+    marks[0] = np.where(kept, ar, -(n + 1))
+    marks[1] = np.where(kept[::-1], ar, -(n + 1))
+    distances = np.log1p(np.minimum(ar - np.maximum.accumulate(marks, axis=1), n + 1))
+    xt[_COL["log_dist_kept_back"]] = distances[0]
+    xt[_COL["log_dist_kept_ahead"]] = distances[1, ::-1]
     group_prose = np.bincount(parent, weights=prose_words)
     group_blocks = np.bincount(parent)
     group_kept = np.bincount(parent, weights=s_kept * nw)
     group_words = np.bincount(parent, weights=nw)
-    x[:, _COL["parent_prose_share"]] = group_prose[parent] / total_prose
-    x[:, _COL["parent_log_blocks"]] = np.log1p(group_blocks[parent])
-    x[:, _COL["parent_kept_share"]] = group_kept[parent] / np.maximum(group_words[parent], 1.0)
+    xt[_COL["parent_prose_share"]] = group_prose[parent] / total_prose
+    xt[_COL["parent_log_blocks"]] = np.log1p(group_blocks[parent])
+    xt[_COL["parent_kept_share"]] = group_kept[parent] / np.maximum(group_words[parent], 1.0)
     open_words = float((nw * (1.0 - dropped)).sum())
-    x[:, _COL["page_log_words"]] = np.log1p(total_words)
-    x[:, _COL["page_log_blocks"]] = np.log1p(n)
-    x[:, _COL["page_kept_share"]] = float((nw * s_kept).sum()) / max(open_words, 1.0)
-    x[:, _COL["page_dropped_share"]] = float((nw * dropped).sum()) / total_words
+    page = (
+        np.log1p(total_words),
+        np.log1p(n),
+        float((nw * s_kept).sum()) / max(open_words, 1.0),
+        float((nw * dropped).sum()) / total_words,
+    )
+    xt[_PAGE_COLS] = np.array(page)[:, None]
+
+
+# The context model's neighbour scores are read from the page's scores with this many zeros
+# on each side, at these offsets into the padded array.
+_CONTEXT_PAD = max(map(abs, CONTEXT_OFFSETS))
+_CONTEXT_READS = np.array(CONTEXT_OFFSETS) + _CONTEXT_PAD
+_CONTEXT_AHEAD = np.array([[h + 1] for h in CONTEXT_WINDOWS])
+_CONTEXT_BACK = np.array([[h] for h in CONTEXT_WINDOWS])
 
 
 def context_features(z: np.ndarray, parent: np.ndarray | None = None) -> np.ndarray:
-    """The context model's inputs from the block model's scores `z` (logits) of a page."""
+    """The context model's inputs from the block model's scores `z` (logits) of a page: the
+    score, the neighbours' scores (zero past either end), and the mean probability over
+    windows around the block (over the blocks the window holds)."""
     p = 1.0 / (1.0 + np.exp(-z))
-    cols = [z, *(_shift(z, k) for k in CONTEXT_OFFSETS)]
     n = len(z)
-    for h in CONTEXT_WINDOWS:
-        counts = _window_sum(np.ones(n), h)
-        cols.append(_window_sum(p, h) / counts)
-    return np.column_stack(cols)
+    c = np.empty((n, 1 + len(CONTEXT_OFFSETS) + len(CONTEXT_WINDOWS)))
+    c[:, 0] = z
+    padded = np.zeros(n + 2 * _CONTEXT_PAD)
+    padded[_CONTEXT_PAD : _CONTEXT_PAD + n] = z
+    ar = np.arange(n)
+    c[:, 1 : 1 + len(CONTEXT_OFFSETS)] = padded[ar[:, None] + _CONTEXT_READS]
+    sums = np.concatenate(([0.0], np.cumsum(p)))
+    hi = np.minimum(ar + _CONTEXT_AHEAD, n)
+    lo = np.maximum(ar - _CONTEXT_BACK, 0)
+    c[:, 1 + len(CONTEXT_OFFSETS) :] = ((sums[hi] - sums[lo]) / (hi - lo)).T
+    return c
 
 
 def page_inputs(page: Page, structure: ArticleExtent) -> tuple[np.ndarray, dict[int, Verdict]]:
@@ -559,19 +563,21 @@ class LearnedFilter:
                     body = score >= model.threshold
                     out[i] = _verdict(body, score)
             return out
-        # "override": only confident scores that disagree with the structure stage.
-        keep_idx = np.flatnonzero(p >= model.keep_above)
+        # "override": only confident scores that disagree with the structure stage, on open
+        # blocks (found by masks: the model decides a dozen of a page's hundreds of blocks).
+        open_ = _flags(map(operator.is_, page.verdicts, repeat(None)))
+        dropped = np.zeros(len(open_), dtype=bool)  # by the structure stage
+        dropped[np.fromiter(verdicts, np.intp, len(verdicts))] = True
+        keep_idx = np.flatnonzero((p >= model.keep_above) & open_ & dropped)
         drop_idx = np.flatnonzero(
-            (p <= model.drop_below) & (~prose | (p <= model.drop_prose_below))
+            (p <= model.drop_below) & (~prose | (p <= model.drop_prose_below)) & open_ & ~dropped
         )
         for i in keep_idx.tolist():
-            if page.verdicts[i] is None and i in verdicts:
-                if verdicts[i].reason in EDGE_REASONS and p[i] < model.keep_edge_above:
-                    continue
-                out[i] = _verdict(True, float(p[i]))
+            if verdicts[i].reason in EDGE_REASONS and p[i] < model.keep_edge_above:
+                continue
+            out[i] = _verdict(True, float(p[i]))
         for i in drop_idx.tolist():
-            if page.verdicts[i] is None and i not in verdicts:
-                out[i] = _verdict(False, float(p[i]))
+            out[i] = _verdict(False, float(p[i]))
         if out and not _keeps_any(page, verdicts, out):
             # Never empty a page the rules and the structure stage left content on: on a page
             # of a heading and a line, every block can score low (on WCXB no page came to it).

@@ -144,8 +144,12 @@ _STRONG_SEPARATOR = regex.compile(rf"\s*(?:[|·•⋅—–/]|\s-\s|{DATE_MARK}|
 _EDITED_BY = regex.compile(
     r"(?i)(?<!\p{L})(?:edited|modified|updated|reviewed|checked|moderated|answered|replied)\s+by(?!\p{L})"
 )
-# A segment holding a role ("Senior Review Analyst"): title-case words, at least one a role word.
-_ROLE_SEGMENT = regex.compile(rf"(?=.*{_ROLE})\(?{_ROLE_PHRASE}\)?[\s,;:.]*")
+# A segment holding a role ("Senior Review Analyst"): title-case words (`_ROLE_SHAPE`), at least
+# one a role word (`_HAS_ROLE`). Two patterns rather than one with a lookahead: the search for
+# a role word is the dear part (seven eighths of the time on held-out pages' byline segments),
+# and the shape rules out most segments first.
+_ROLE_SHAPE = regex.compile(rf"\(?{_ROLE_PHRASE}\)?[\s,;:.]*")
+_HAS_ROLE = regex.compile(rf".*{_ROLE}")
 # Other people credited on the line ("Fact-checked by ...", "Photos: ...") are not the author.
 _CREDIT_SEGMENT = regex.compile(
     r"(?i:fact[\s\-]?check(?:ed|er)?|(?:medically\s+)?reviewed|edited|photos?|photography"
@@ -335,7 +339,7 @@ def _names_segment(masked: str) -> str | None:
         segment = raw.strip(" ,;:")
         if not segment or is_meta_only(segment) or _CREDIT_SEGMENT.fullmatch(segment):
             continue
-        if found is not None and _ROLE_SEGMENT.fullmatch(segment):
+        if found is not None and _is_role_segment(segment):
             continue  # "Jane Doe · Senior Review Analyst · Updated ..."
         if found is not None:
             return None
@@ -343,6 +347,10 @@ def _names_segment(masked: str) -> str | None:
     if found is None or _EDITED_BY.search(found):
         return None  # "Last edited by X": an editor, not the author
     return strip_meta_edges(found)
+
+
+def _is_role_segment(segment: str) -> bool:
+    return _ROLE_SHAPE.fullmatch(segment) is not None and _HAS_ROLE.match(segment) is not None
 
 
 def _from_match(

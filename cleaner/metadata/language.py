@@ -68,6 +68,11 @@ _NONCHARACTERS = "".join(
 _UNSAFE = re.compile(
     f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef{_NONCHARACTERS}]"
 )
+# The same control characters and everything from the surrogates up: a superset of `_UNSAFE`
+# made of a few ranges, which `re` tests ten times faster than `_UNSAFE`'s list of single
+# noncharacters (75 against 7 us on a body's first 1,000 characters); a text without any of
+# them needs no replacing.
+_MAYBE_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\U0010ffff]")
 # CLD2's codes where they differ from ISO 639-1: the old codes for Hebrew and Javanese (its
 # "zh-Hant" and "sr-ME" lose their script and region below). Its codes for "some language in
 # this script" ("xx-Cyrl"), "unknown" ("un", "xxx") and its joke languages ("zzb", Bork) are
@@ -95,7 +100,9 @@ def detect_language(text: str) -> str | None:
 def _cld2(sample: str) -> str | None:
     """CLD2's answer when it says it is reliable, else None."""
     try:
-        reliable, _, found = pycld2.detect(_UNSAFE.sub(" ", sample))
+        if _MAYBE_UNSAFE.search(sample):
+            sample = _UNSAFE.sub(" ", sample)
+        reliable, _, found = pycld2.detect(sample)
     except pycld2.error:  # a character it rejects that `_UNSAFE` does not know: py3langid decides
         return None
     _, code, percent, _ = found[0]
