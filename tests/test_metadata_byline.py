@@ -9,7 +9,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.metadata import byline
+from cleaner.metadata import _vocab, byline
 from cleaner.metadata.byline import (
     is_byline_prefix,
     parse_byline,
@@ -251,3 +251,58 @@ def test_a_role_segment_is_told_as_one_pattern_with_a_lookahead_for_the_role_tel
     told = [byline._is_role_segment(s) for s in segments]
     assert told == [one.fullmatch(s) is not None for s in segments]
     assert sum(told) >= 8
+
+
+def _meta_only_by_token(text: str) -> bool:
+    return all(_vocab.is_meta_token(t) for t in _vocab._TOKEN.findall(text))
+
+
+def _others_by_token(text: str) -> int:
+    return sum(not _vocab.is_meta_token(t) for t in _vocab._TOKEN.findall(text))
+
+
+def _edges_by_token(text: str) -> str:
+    spans = [m.span() for m in _vocab._TOKEN.finditer(text) if not _vocab.is_meta_token(m[0])]
+    return text[spans[0][0] : spans[-1][1]] if spans else ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "Reuters Published",
+        "Published Reuters",
+        "Updated 12 March 2025 | Jane Doe, Staff Writer · 5 min read",
+        "By Jane Doe",
+        "2025 · 12 · ²³",  # superscript digits are digits to `str.isdigit`
+        "İSTANBUL Updated",  # "İ" case-folds to two characters
+        "STRASSE Straße",
+        "| · / ,",
+        "Jane",
+        f"{_vocab.DATE_MARK} {_vocab.READING_MARK}",
+        "Jane Doe Published March 3",
+    ],
+)
+def test_the_metadata_word_tests_agree_with_testing_each_token(text: str) -> None:
+    # `is_meta_only`, `count_other_words` and `strip_meta_edges` test the tokens without
+    # a call each: the same answers as `is_meta_token` on every token.
+    assert _vocab.is_meta_only(text) == _meta_only_by_token(text)
+    assert _vocab.count_other_words(text) == _others_by_token(text)
+    assert _vocab.strip_meta_edges(text) == _edges_by_token(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["By", "Jane", "Doe", "Published", "updated", "March", "3", "²", "|", "·", ",",
+             "İ", "ß", "min", "read", "Staff", " ", "  ", "\u00a0", "Reuters", "—"]
+        ),
+        max_size=10,
+    ).map(" ".join)
+)  # fmt: skip
+def test_the_metadata_word_tests_agree_with_testing_each_token_on_any_line(text: str) -> None:
+    assert _vocab.is_meta_only(text) == _meta_only_by_token(text)
+    assert _vocab.count_other_words(text) == _others_by_token(text)
+    assert _vocab.strip_meta_edges(text) == _edges_by_token(text)

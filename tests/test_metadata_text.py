@@ -449,3 +449,12 @@ def test_every_character_cld2_rejects_is_among_those_that_send_a_text_to_be_clea
     assert len(rejected) == 29 + 33 + 2048 + 32 + 34
     assert all(language._MAYBE_UNSAFE.match(char) for char in rejected)
     assert language._cld2("Caf\u00e9 \x85" + _LONG_ENGLISH) == "en"
+
+
+def test_the_title_hint_passes_over_blank_lines_and_known_metadata() -> None:
+    lines = ["", "Pier reopens after storm repairs", "", "Pier reopens after the storm", "Text."]
+    hint = "pier reopens after storm repairs"
+    assert find_headline(lines, None, hint) == 1
+    # The best line is metadata: the next best that shares enough of the hint wins.
+    assert find_headline(lines, None, hint, skip={1: "byline"}) == 3
+    assert find_headline(["", "", ""], None, hint) is None

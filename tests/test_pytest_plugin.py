@@ -87,7 +87,9 @@ def test_a_baseline_blessed_under_other_options_warns_but_does_not_fail(
     baseline, _ = rebless(run_fixtures(pages, options=CleanOptions(structure=False)))
     save_baseline(pages / fixtures.BASELINE_NAME, baseline)
     result = pytester.runpytest_inprocess(*PLUGIN)
-    result.assert_outcomes(passed=2, warnings=1)
+    # (Other warnings may come with it, e.g. pytest's about a module imported before
+    # its assertion rewriting, depending on how the run imported cleaner.)
+    result.assert_outcomes(passed=2)
     result.stdout.fnmatch_lines(["*CleanerFixtureWarning*structure false -> true*"])
 
 

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import pytest
 import regex
-from hypothesis import example, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from cleaner._model import Block
 from cleaner.filters.base import Page, run_filters
 from cleaner.filters.rules import RULEBOOK, RULESETS
-from cleaner.filters.rules._base import RULE_FLAGS, LineRule, RuleBook, RuleSet
+from cleaner.filters.rules._base import (
+    RULE_FLAGS,
+    SCREEN_MAX_CHARS,
+    LineRule,
+    RuleBook,
+    RuleSet,
+)
 from cleaner.filters.rules._patterns import phrase, whole_line
 
 
@@ -160,6 +166,20 @@ def test_every_rule_set_gives_the_answer_of_trying_each_rule_in_turn(line: str) 
             first = f"{rules.name}.{expected}"
     # The pipeline's single rule book gives the first category's verdict.
     assert RULEBOOK.fresh().match(line) == first
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, min_size=10, max_size=30).map(" ".join))
+@example("Share on Facebook " * 5)
+@example("Author: Jane Doe " + "image logo " * 8)
+def test_a_line_too_long_to_cut_gets_the_answer_of_trying_each_rule_in_turn(line: str) -> None:
+    # Lines this long are screened by substring tests of the rules' required strings, and the
+    # rules without any are let through unlooked-at: the verdict must not change.
+    assume(len(line.strip()) > SCREEN_MAX_CHARS)
+    expected = next(
+        (f"{rs.name}.{name}" for rs in RULESETS if (name := _reference_match(rs, line))), None
+    )
+    assert RULEBOOK.fresh().match(line) == expected
 
 
 def test_rule_sets_inside_the_pipeline_agree_with_matching_line_by_line() -> None:

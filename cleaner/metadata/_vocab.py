@@ -82,20 +82,41 @@ def is_meta_token(token: str) -> bool:
 
 def is_meta_only(text: str) -> bool:
     """True when every word of `text` is a metadata word, number, separator or mark."""
-    return all(is_meta_token(token) for token in _TOKEN.findall(text))
+    # `is_meta_token` written out here and in `count_other_words`: they run on every token
+    # of the byline and date candidates, and the call per token was most of their time.
+    for token in _TOKEN.findall(text):
+        folded = token.casefold()
+        if not (folded in META_TOKENS or folded in SEPARATOR_CHARS or token.isdigit()):
+            return False
+    return True
 
 
 def count_other_words(text: str) -> int:
     """How many words of `text` are not metadata words, numbers, separators or marks."""
-    return sum(not is_meta_token(token) for token in _TOKEN.findall(text))
+    others = 0
+    for token in _TOKEN.findall(text):
+        folded = token.casefold()
+        if not (folded in META_TOKENS or folded in SEPARATOR_CHARS or token.isdigit()):
+            others += 1
+    return others
 
 
 def strip_meta_edges(text: str) -> str:
     """`text` without the metadata words at its start and end ("Reuters Published" -> "Reuters")."""
-    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text) if not is_meta_token(m.group())]
-    if not spans:
+    # Only the tokens up to the first other word from each end are tested.
+    tokens = list(_TOKEN.finditer(text))
+    start = end = None
+    for match in tokens:
+        if not is_meta_token(match.group()):
+            start = match.start()
+            break
+    if start is None:
         return ""
-    return text[spans[0][0] : spans[-1][1]]
+    for match in reversed(tokens):
+        if not is_meta_token(match.group()):
+            end = match.end()
+            break
+    return text[start:end]
 
 
 # Collective signatures keep their last word: "Podium Staff", "Everfit Team", "News Desk".

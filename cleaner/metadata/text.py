@@ -184,10 +184,12 @@ def extract_text_metadata(
     # paragraphs are not searched for a year. (This, and counting a line's words only as far
     # as a test needs in `_is_prose` and `_line_matching_hint`, took 2% off the time of
     # cleaning a held-out HTML page; interleaved A/B, same metadata on all dev pages.)
+    # (`may_contain_date`'s first test written out: most lines fail it, without a call.)
     dated = {
         i
         for i, line in enumerate(lines)
-        if (len(line) <= 2 * MAX_BYLINE_CHARS or len(line.strip()) <= MAX_BYLINE_CHARS)
+        if ("20" in line or "19" in line)
+        and (len(line) <= 2 * MAX_BYLINE_CHARS or len(line.strip()) <= MAX_BYLINE_CHARS)
         and may_contain_date(line)
     }
     scan = _scan(lines, _today(now), guess_slash_order(lines, dated=dated), dated)
@@ -698,10 +700,14 @@ def _line_matching_hint(lines: Sequence[str], hint: str, skip: dict[int, str]) -
         return None
     best, best_score = None, TITLE_HINT_MIN_OVERLAP
     for i, line in enumerate(lines):
+        # (A third of the lines are blank: the dropped regions'. Those, and the lines in
+        # `skip`, are passed over before their words are counted.)
+        if not line or i in skip:
+            continue
         # (Split no further than the longest headline: a paragraph's hundreds of words are
         # not counted to learn that it has too many.)
         words = len(line.split(None, HEADLINE_MAX_WORDS))
-        if i in skip or not HEADLINE_MIN_WORDS <= words <= HEADLINE_MAX_WORDS:
+        if not HEADLINE_MIN_WORDS <= words <= HEADLINE_MAX_WORDS:
             continue
         # A word of the hint that the line has is somewhere in its text: counting those
         # bounds the score from above, and spares most lines the word split.

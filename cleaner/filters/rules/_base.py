@@ -343,6 +343,10 @@ class RuleBook:
             else None
             for _, rule in compiled
         ]
+        # The rules those strings screen: the others are let through without a look.
+        self._long_screened = sum(
+            1 << i for i, strings in enumerate(self._required) if strings is not None
+        )
 
     def _for_length(self, n_words: int) -> int:
         """The bits of the rules that look at lines of `n_words` words."""
@@ -402,14 +406,12 @@ class RuleBook:
         # whole line: a substring test of each one's required strings is far cheaper. (Rules
         # anchored at the start with many strings have none here: LONG_SCREEN_MAX_STRINGS.)
         required = self._required
-        remaining = bits
+        remaining = bits & self._long_screened
         while remaining:
             lowest = remaining & -remaining
             remaining ^= lowest
             strings = required[lowest.bit_length() - 1]
-            if strings is None:
-                continue
-            for text in strings:
+            for text in strings:  # type: ignore[union-attr]
                 if text in lowered:
                     break
             else:
