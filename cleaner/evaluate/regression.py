@@ -267,7 +267,7 @@ class FixtureRun:
     pages: list[PageResult]
     corpora: dict[str, CorpusResult]
     # The run's cleaning options (`options_record`).
-    options: dict[str, Any] = field(default_factory=lambda: options_record(None))
+    options: dict[str, Any]
 
     @property
     def options_changed(self) -> str | None:
