@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+
+from cleaner._model import Block
 
 ARTICLE = (
     "Harbour ferry timetable changes from Monday\n"
@@ -22,3 +25,13 @@ def write(path: Path, data: str | bytes) -> Path:
     else:
         path.write_bytes(data)
     return path
+
+
+def busy_on_marker(block: Block) -> None:
+    """A filter that computes for 10 s in Python on a block saying BUSY-ME: a page that only the
+    time limit ends. (A sleep would do in the main thread, where the timer signal interrupts
+    it; elsewhere the limit interrupts Python code, not a blocking call.)"""
+    if "BUSY-ME" in block.text:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            pass

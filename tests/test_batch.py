@@ -6,17 +6,21 @@ import gzip
 import multiprocessing
 import os
 import signal
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from batch_pages import ARTICLE, write
+from batch_pages import ARTICLE, busy_on_marker, write
 
 from cleaner._exceptions import BinaryInput, InputTooLarge
 from cleaner._model import Block
 from cleaner._options import CleanOptions
 from cleaner.batch import BatchJob, BatchSummary, Source, clean_sources, find_inputs, read_source
+from cleaner.batch.guard import PageTimeout, time_limit
 from cleaner.batch.progress import Progress, render_progress
+from cleaner.batch.run import clean_source
 from cleaner.batch.summary import error_code
 
 
@@ -190,6 +194,42 @@ def test_a_page_past_the_time_limit_becomes_a_timeout_record_and_the_next_page_i
     assert [d.id for d in docs] == ids(sources)
     assert signal.getsignal(signal.SIGALRM) == handler
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_the_time_limit_also_stops_a_page_in_another_thread_and_that_thread_goes_on(
+    tmp_path: Path,
+) -> None:
+    sources = make_pages(tmp_path, 3, {1: "BUSY-ME"})
+    job = BatchJob(CleanOptions(filters=(busy_on_marker,), include_blocks=False), time_limit=0.3)
+    started = time.monotonic()
+    with ThreadPoolExecutor(1) as pool:
+        docs = list(pool.map(lambda s: clean_source(s, job), sources))
+        # The thread that ran the stopped page cleans the next one with no exception left over.
+        assert not pool.submit(clean_source, sources[0], job).result().error
+    assert time.monotonic() - started < 5
+    assert [d.error for d in docs] == [None, "timeout: the page took more than 0.3 s", None]
+    assert threading.current_thread() is threading.main_thread()
+
+
+def test_pages_finishing_right_at_the_limit_in_threads_never_leak_a_timeout_after_the_page() -> (
+    None
+):
+    # The watchdog and the page race at the deadline: a page is either stopped inside its
+    # block or not at all, and a stop set while the page was leaving is withdrawn.
+    def page(_: int) -> str:
+        try:
+            with time_limit(0.001):
+                deadline = time.monotonic() + 0.001
+                while time.monotonic() < deadline:
+                    pass
+        except PageTimeout:
+            return "stopped"
+        # Python code after the block, where a leaked exception would go off.
+        return "done" if sum(range(2000)) else "?"
+
+    with ThreadPoolExecutor(2) as pool:
+        outcomes = set(pool.map(page, range(1000)))
+    assert outcomes <= {"stopped", "done"}
 
 
 def test_a_worker_stuck_where_no_signal_reaches_is_stopped_and_its_page_is_a_timeout(

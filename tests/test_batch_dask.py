@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from batch_pages import ARTICLE, write
+from batch_pages import ARTICLE, busy_on_marker, write
 from warc_pages import gzip_members, html_page, response, warc_record
 
+from cleaner._options import CleanOptions
 from cleaner.batch import BatchJob, InputStats, find_inputs
 from cleaner.batch.run import clean_sources
 from cleaner.cli import main
@@ -166,3 +168,17 @@ def test_a_warc_cut_into_runs_of_pages_gives_the_records_of_reading_it_whole(
     assert [d.to_dict() for d in runs] == [d.to_dict() for d in local]
     assert there.skipped == here.skipped
     assert len(local) == 9 and any(d.error for d in local) == damaged
+
+
+def test_a_page_past_the_time_limit_on_a_dask_worker_becomes_a_timeout_record(
+    scheduler: str, tmp_path: Path
+) -> None:
+    for i, marker in enumerate(["", "BUSY-ME", ""]):
+        write(tmp_path / f"p{i}.txt", ARTICLE + f"Line number {i} {marker}\n")
+    options = CleanOptions(filters=(busy_on_marker,), include_blocks=False)
+    job = BatchJob(options, time_limit=0.3)
+    started = time.monotonic()
+    docs = list(clean_on_dask(find_inputs([str(tmp_path)]).sources, job, scheduler=scheduler))
+    assert time.monotonic() - started < 8
+    assert [d.error for d in docs] == [None, "timeout: the page took more than 0.3 s", None]
+    assert all("harbour ferry" in d.text for d in (docs[0], docs[2]))

@@ -13,9 +13,10 @@ ids and writers as with the local engine, so the output is the same. Each worker
 builds the pipeline once per job.
 
 Limits: a JSON Lines file is one task, so a single huge export is cleaned by one worker, and
-its records are held by that worker until the file is done. The
-per-page time limit does not apply on Dask workers: they clean in threads, and the timer
-signal reaches only a process's main thread (`cleaner.batch.guard`); the size limit does.
+its records are held by that worker until the file is done. The per-page time limit applies on
+the workers, which clean in threads: the guard's watchdog thread interrupts a page running
+Python code past the limit (`cleaner.batch.guard`). The hard stop does not: it ends the whole
+process, and Dask would take a worker lost mid-task for a failure of the task and retry it.
 """
 
 from __future__ import annotations
@@ -29,11 +30,10 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from cleaner._api import Cleaner
 from cleaner._model import Document
 from cleaner.batch.inputs import Source, load_stdin
 from cleaner.batch.pages import InputStats, classify, expand
-from cleaner.batch.run import BatchJob, _unique_ids, clean_source
+from cleaner.batch.run import BatchJob, _Engine, _unique_ids
 from cleaner.batch.warc import read_warc
 
 if TYPE_CHECKING:
@@ -176,15 +176,16 @@ def _warc_offsets(path: str, max_bytes: int, pages: int) -> list[int]:
     return starts
 
 
-# This worker process's pipeline and the job it was built for: built once, not per task.
-_engine: tuple[BatchJob, Cleaner] | None = None
+# This worker process's pipeline for the last job it served: built once, not per task (and
+# rebuilt after a page timed out, as the local engine does).
+_engine: _Engine | None = None
 
 
-def _engine_for(job: BatchJob) -> Cleaner:
+def _engine_for(job: BatchJob) -> _Engine:
     global _engine
-    if _engine is None or _engine[0] != job:
-        _engine = (job, Cleaner(job.options))
-    return _engine[1]
+    if _engine is None or _engine.job != job:
+        _engine = _Engine(job)
+    return _engine
 
 
 def _clean_task(task: _Task, job: BatchJob) -> _Done:
@@ -200,7 +201,7 @@ def _clean_task(task: _Task, job: BatchJob) -> _Done:
     else:
         pages = expand(task.sources, max_bytes=job.options.max_bytes, stats=done.stats)
     engine = _engine_for(job)
-    done.docs = [clean_source(page, job, engine) for page in pages]
+    done.docs = [engine.clean(page) for page in pages]
     return done
 
 
@@ -261,7 +262,7 @@ def _clean_items(
     engine = _engine_for(job)
     records = []
     for i, item in enumerate(items):
-        doc = clean_source(_item_source(item, f"{partition}:{i}"), job, engine)
+        doc = engine.clean(_item_source(item, f"{partition}:{i}"))
         records.append(doc.to_dict(blocks=blocks))
     return records
 
