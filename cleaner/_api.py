@@ -14,7 +14,7 @@ from cleaner._pipeline import build_filters
 from cleaner.filters.base import Page, run_filters
 from cleaner.filters.dom import FLAT_REGIONS
 from cleaner.ingest import decode, detect_kind
-from cleaner.metadata.dates import date_from_url
+from cleaner.metadata.dates import date_from_url, parse_date
 from cleaner.metadata.html import HeadMetadata, extract_head_metadata
 from cleaner.metadata.language import detect_language
 from cleaner.metadata.text import TextMetadata, extract_text_metadata
@@ -106,14 +106,23 @@ def _page_date(head: HeadMetadata, meta: TextMetadata | None, url: str | None) -
     as often an update's). A day in the URL's path overrides them all unless the chosen date
     falls on it (then the chosen one keeps its time): the address is fixed when the page is
     first published, where a declared timestamp may be in UTC and the text may show an update.
+
+    Two rules come before the declared date (the URL's day still overrides them): a date the
+    text says the page was "originally published on" is the publication (train: 2 pages say
+    so, both dated so by the gold; one mended), and a JSON-LD publication date that the text
+    never shows gives way to the date it does show (`_shown_over_unshown_json_ld`, train +22
+    -11). A full date in the headline is the last resort (train: one mended, none lost).
     """
     shown = (meta.date or meta.fallback_date) if meta else None
     found = (
-        _shown_declared(head, shown)
+        (meta.original_date if meta else None)
+        or _shown_declared(head, shown)
+        or _shown_over_unshown_json_ld(head, meta, shown)
         or head.date
         or (meta.date if meta else None)
         or (meta.fallback_date if meta else None)
         or head.fallback_date
+        or _headline_date(head.title or (meta.title if meta else None))
     )
     addressed = date_from_url(url) if url else None
     if addressed is not None and not (found and found.startswith(addressed)):
@@ -127,6 +136,33 @@ def _shown_declared(head: HeadMetadata, shown: str | None) -> str | None:
     if not shown or not head.other_dates or (head.date or "").startswith(shown[:10]):
         return None
     return next((d for d in head.other_dates if d.startswith(shown[:10])), None)
+
+
+def _headline_date(title: str | None) -> str | None:
+    """A full date in the page's headline ("Development Update 2024-10-04"), as a last resort:
+    a dated series names each issue by its day. (WCXB train: 4 headlines carry one; it is the
+    gold on 3, and the one that is not, a version number, is on a page dated otherwise.)"""
+    return parse_date(title) if title else None
+
+
+def _shown_over_unshown_json_ld(
+    head: HeadMetadata, meta: TextMetadata | None, shown: str | None
+) -> str | None:
+    """The date the text shows, when the page's publication date comes from its JSON-LD and
+    the text shows another day and never the declared one.
+
+    A JSON-LD datePublished is a record search engines read, often kept from a first draft
+    while the page shows readers the date it was last rewritten. On the WCXB train split, of
+    the pages where the two disagree and the declared day is shown nowhere, the gold is the
+    shown date on 24 and the JSON-LD's on 12 (per site fold +2 -2 +4 +2 +5 pages). Where the
+    declared date is a <meta>'s instead, the gold is the declared date on 26 of the 32 pages
+    whose text shows another day, so those are left as they were."""
+    if not shown or meta is None or not head.date or not head.date_in_json_ld:
+        return None
+    day = head.date[:10]
+    if shown.startswith(day) or day in meta.shown_days:
+        return None
+    return shown
 
 
 def clean(

@@ -240,8 +240,53 @@ def test_declarations_that_agree_on_the_day_give_no_other_dates() -> None:
 def test_when_declarations_disagree_the_date_the_page_shows_wins() -> None:
     shown = BODY.replace("</h1>", "</h1><p>Nov 25, 2025</p>")
     assert cleaner.clean(_head(_DISAGREEING, body=shown), kind="html").date == "2025-11-25"
-    # Shown neither: the first declaration stands.
-    unshown = BODY.replace("</h1>", "</h1><p>Nov 27, 2025</p>")
+    # Shown neither (while the first declaration's day is shown lower down): the first
+    # declaration stands.
+    unshown = BODY.replace("</h1>", "</h1><p>Nov 27, 2025</p>").replace(
+        "</article>", "<p>First posted Aug 29, 2024</p></article>"
+    )
     assert cleaner.clean(_head(_DISAGREEING, body=unshown), kind="html").date == (
         "2024-08-29T10:00"
     )
+
+
+_JSON_LD_DATE = (
+    '<script type="application/ld+json">{"@type": "Article",'
+    ' "datePublished": "2024-08-29T10:00:00+00:00"}</script>'
+)
+_META_DATE = '<meta property="article:published_time" content="2024-08-29T10:00:00+00:00">'
+
+
+def test_the_head_says_whether_its_date_is_the_json_ld_publication_date() -> None:
+    assert _meta(_JSON_LD_DATE).date_in_json_ld
+    assert not _meta(_META_DATE).date_in_json_ld
+    # A <meta> date stands first when the JSON-LD one does not parse.
+    broken = _JSON_LD_DATE.replace("2024-08-29T10:00:00+00:00", "soon")
+    assert (_meta(broken + _META_DATE).date, _meta(broken + _META_DATE).date_in_json_ld) == (
+        "2024-08-29T10:00",
+        False,
+    )
+
+
+def test_a_json_ld_date_the_page_never_shows_gives_way_to_the_date_it_shows() -> None:
+    shown = BODY.replace("</h1>", "</h1><p>Updated Nov 27, 2025</p>")
+    assert cleaner.clean(_head(_JSON_LD_DATE, body=shown), kind="html").date == "2025-11-27"
+
+
+def test_a_json_ld_date_the_page_also_shows_stays_the_date() -> None:
+    both = BODY.replace("</h1>", "</h1><p>Updated Nov 27, 2025</p>").replace(
+        "</article>", "<p>First posted Aug 29, 2024</p></article>"
+    )
+    assert cleaner.clean(_head(_JSON_LD_DATE, body=both), kind="html").date == "2024-08-29T10:00"
+
+
+def test_a_meta_date_the_page_never_shows_stays_the_date() -> None:
+    shown = BODY.replace("</h1>", "</h1><p>Updated Nov 27, 2025</p>")
+    assert cleaner.clean(_head(_META_DATE, body=shown), kind="html").date == "2024-08-29T10:00"
+
+
+def test_a_full_date_in_the_headline_dates_a_page_that_says_nothing_else() -> None:
+    dated = BODY.replace("after the storm", "after the storm: update 2024-10-04")
+    assert cleaner.clean(_head("", body=dated), kind="html").date == "2024-10-04"
+    assert cleaner.clean(_head(_META_DATE, body=dated), kind="html").date == "2024-08-29T10:00"
+    assert cleaner.clean(_head("", body=BODY), kind="html").date is None

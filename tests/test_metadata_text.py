@@ -450,3 +450,33 @@ def test_the_title_hint_passes_over_blank_lines_and_known_metadata() -> None:
     # The best line is metadata: the next best that shares enough of the hint wins.
     assert find_headline(lines, None, hint, skip={1: "byline"}) == 3
     assert find_headline(["", "", ""], None, hint) is None
+
+
+def test_a_date_the_page_says_it_was_originally_published_on_wins_over_its_byline_date() -> None:
+    lines = [
+        "Seven quiet beaches on the northern coast",
+        "By Ana Ruiz | 30 Sep 2022, 11:07am",
+        _PROSE,
+        "This article was originally published on 26 Sep 2019 at 4:12pm but has been updated.",
+    ]
+    meta = extract_text_metadata(lines, now=NOW, with_language=False)
+    assert (meta.date, meta.original_date) == ("2022-09-30T11:07", "2019-09-26T16:12")
+    assert cleaner.clean("\n\n".join(lines), kind="text").date == "2019-09-26T16:12"
+
+
+def test_a_first_published_preprint_date_is_not_an_original_publication_date() -> None:
+    # A paper's page says its preprint was "first published" before the paper itself.
+    lines = [_PROSE, "Preprints of this paper are available, first published 04.Apr.2019."]
+    assert extract_text_metadata(lines, now=NOW, with_language=False).original_date is None
+
+
+def test_the_days_a_page_shows_are_those_of_every_date_outside_its_paragraphs() -> None:
+    lines = [
+        "Seven quiet beaches on the northern coast",
+        "By Ana Ruiz, June 3, 2025",
+        "Updated: June 20, 2025",
+        # (A paragraph: longer than any byline.)
+        f"{_PROSE} {_PROSE} The first ferry left on May 1, 2025.",
+    ]
+    meta = extract_text_metadata(lines, now=NOW, with_language=False)
+    assert meta.shown_days == frozenset({"2025-06-03", "2025-06-20"})

@@ -155,6 +155,9 @@ class HeadMetadata:
     # says one day, a <meta> another): the caller prefers one of them to `date` when the
     # page's text shows it.
     other_dates: tuple[str, ...] = ()
+    # Whether `date` is the datePublished of the page's JSON-LD (rather than a <meta>'s or the
+    # visible markup's): the caller weighs it against the date the text shows.
+    date_in_json_ld: bool = False
 
 
 def extract_head_metadata(tree: LexborHTMLParser, *, now: datetime | None = None) -> HeadMetadata:
@@ -169,7 +172,8 @@ def extract_head_metadata(tree: LexborHTMLParser, *, now: datetime | None = None
     if title is None:
         node = tree.css_first("title")
         title = _text(node.text()) if node is not None else None
-    declared = _declared_dates(ld, metas, now)
+    ld_date = _plausible_date(ld.get("datePublished"), now) if "datePublished" in ld else None
+    declared = _declared_dates(ld_date, ld, metas, now)
     return HeadMetadata(
         title=_page_headline(tree, _without_site_name(title, sitename) if title else None),
         author=_authors(ld.get("author")) or _author_from_metas(metas) or _markup_author(tree),
@@ -182,12 +186,16 @@ def extract_head_metadata(tree: LexborHTMLParser, *, now: datetime | None = None
         or next((d for key in MODIFIED_KEYS if (d := _meta_date(metas.get(key), now))), None)
         or _first_time(tree, now),
         other_dates=_other_days(declared),
+        date_in_json_ld=ld_date is not None,
     )
 
 
-def _declared_dates(ld: dict[str, Any], metas: dict[str, str], now: datetime) -> list[str]:
-    """The publication dates JSON-LD and `<meta>` declare, most trusted first."""
-    found = [_plausible_date(ld.get("datePublished"), now)] if "datePublished" in ld else []
+def _declared_dates(
+    ld_date: str | None, ld: dict[str, Any], metas: dict[str, str], now: datetime
+) -> list[str]:
+    """The publication dates JSON-LD (its datePublished is `ld_date`) and `<meta>` declare,
+    most trusted first."""
+    found = [ld_date]
     found.extend(_meta_date(metas[key], now) for key in DATE_KEYS if key in metas)
     if "dateCreated" in ld:
         found.append(_plausible_date(ld["dateCreated"], now))

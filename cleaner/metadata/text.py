@@ -129,6 +129,12 @@ class TextMetadata:
     # When no date was chosen: the page's only line that is nothing but a date (see
     # `_lone_date`), for the caller to fall back on after what else it knows.
     fallback_date: str | None = None
+    # The day ("YYYY-MM-DD") of every date the page shows outside its paragraphs: whether it
+    # shows a date its markup declares.
+    shown_days: frozenset[str] = frozenset()
+    # A date the page says it was first published on ("This article was originally published
+    # on 26 Sep 2019 but has been updated"): the publication, whatever else it shows.
+    original_date: str | None = None
 
 
 BylineSource = Literal["line", "pair", "name", "box"]
@@ -163,6 +169,10 @@ class _Scan:
     # Dates on lines a byline's lead-in opens that the byline parser did not take ("by Jane
     # Doe ● December 23, 2025 ● 6 min read"); they too only fill a gap.
     byline_dates: list[DateMatch]
+    # The day ("YYYY-MM-DD") of every date on the lines scanned (all but paragraphs).
+    shown_days: set[str]
+    # The first date the page says it was first published on ("originally published on ...").
+    original_date: str | None
 
 
 def extract_text_metadata(
@@ -214,6 +224,8 @@ def extract_text_metadata(
         metadata_lines=metadata_lines,
         language=detect_language(_prose_sample(lines)) if with_language else None,
         fallback_date=_lone_date(scan) if found_date is None else None,
+        shown_days=frozenset(scan.shown_days),
+        original_date=scan.original_date,
     )
 
 
@@ -234,6 +246,8 @@ def _scan(lines: Sequence[str], now: date, order: SlashOrder | None, dated: set[
     byline_dates: list[DateMatch] = []
     article_start: int | None = None
     taken: set[int] = set()
+    shown_days: set[str] = set()
+    original_date: str | None = None
     for i, raw in enumerate(lines):
         if i in taken:
             continue
@@ -247,6 +261,10 @@ def _scan(lines: Sequence[str], now: date, order: SlashOrder | None, dated: set[
         # Most lines fail all three cheap tests and cost a few microseconds.
         folded = line.casefold()
         dates = find_dates(line, now=now, slash_order=order) if i in dated else []
+        if dates:
+            shown_days.update(found.value[:10] for found in dates)
+            if original_date is None:
+                original_date = _original_date(line, dates)
         if dates or may_be_byline(line, folded):
             hit = _byline_at(lines, i, line, dates, now, order)
             if hit is not None:
@@ -268,7 +286,17 @@ def _scan(lines: Sequence[str], now: date, order: SlashOrder | None, dated: set[
             article_start = i
     bylines.extend(_lone_names(lines, date_lines, taken))
     bylines.sort(key=lambda hit: hit.indices[0])
-    return _Scan(bylines, date_lines, reading_lines, article_start, labelled_dates, byline_dates)
+    shown_days.update(hit.byline.date[:10] for hit in bylines if hit.byline.date)
+    return _Scan(
+        bylines,
+        date_lines,
+        reading_lines,
+        article_start,
+        labelled_dates,
+        byline_dates,
+        shown_days,
+        original_date,
+    )
 
 
 def _byline_at(
@@ -345,6 +373,10 @@ _PUBLISHED = regex.compile(
     r"|pubblicato|gepubliceerd|opublikowano|опубліковано|опубликовано)"
     r"(?:\s*[:\-–—]\s*|\s+(?:on|le|am|el|il|em|op|the|on the)\s+|\s+)$"
 )
+# What introduces the date a page was first published on, when it has been updated since.
+# ("First published" is not one: a paper's page says its preprint was "first published" on a
+# day before the paper's own.)
+_ORIGINALLY = regex.compile(r"(?i)(?<!\p{L})originally\s+(?:published|posted)(?:\s+on)?\s*:?\s*$")
 _UPDATED = regex.compile(
     r"(?i)(?:updated?|modified|edited|aktualisiert|mis à jour|modifié|actualizado|atualizado"
     r"|aggiornato|bijgewerkt|zaktualizowano|оновлено|обновлено)"
@@ -365,6 +397,18 @@ def _is_prose(line: str) -> bool:
     return len(line.split(None, PROSE_MIN_WORDS)) >= PROSE_MIN_WORDS and (
         line.rstrip().endswith((".", "!", "?", "…", "”", '"')) or bool(_SENTENCE_END.search(line))
     )
+
+
+def _original_date(line: str, dates: list[DateMatch]) -> str | None:
+    """The date of `line` that a first-publication label introduces, if any."""
+    if "riginally" not in line and "RIGINALLY" not in line:  # a cheap no for most dated lines
+        return None
+    cursor = 0
+    for found in dates:
+        if _ORIGINALLY.search(line, cursor, found.start):
+            return found.value
+        cursor = found.end
+    return None
 
 
 def _mask_dates(line: str, dates: list[DateMatch]) -> str:
