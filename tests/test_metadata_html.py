@@ -290,3 +290,28 @@ def test_a_full_date_in_the_headline_dates_a_page_that_says_nothing_else() -> No
     assert cleaner.clean(_head("", body=dated), kind="html").date == "2024-10-04"
     assert cleaner.clean(_head(_META_DATE, body=dated), kind="html").date == "2024-08-29T10:00"
     assert cleaner.clean(_head("", body=BODY), kind="html").date is None
+
+
+def test_the_one_head_selection_finds_what_each_selection_finds_alone() -> None:
+    # Capitals in names and values, an empty content, a script of another type, an SVG
+    # script, an <h1> in the head and in a table: each list must be the selection's own, in
+    # page order.
+    from cleaner.metadata.html import _head_nodes
+
+    page = (
+        "<html><head><META NAME=a CONTENT=x><meta content='' property=b><meta name=c>"
+        "<script type='Application/LD+JSON'>{}</script><script type=text/javascript>1</script>"
+        "<h1>In the head</h1></head><body><svg><script type='application/ld+json'>{}</script>"
+        "</svg><table><tr><td><h1>Cell</h1></td></tr></table><meta itemprop=d content=y>"
+        '<script type="application/ld+json">[]</script><H1>Last</H1></body></html>'
+    )
+    tree = LexborHTMLParser(page)
+    found = _head_nodes(tree)
+    alone = [
+        tree.css(selector)
+        for selector in ("meta[content]", 'script[type="application/ld+json"]', "h1")
+    ]
+    assert [[n.mem_id for n in nodes] for nodes in found] == [
+        [n.mem_id for n in nodes] for nodes in alone
+    ]
+    assert [len(nodes) for nodes in found] == [3, 3, 3]

@@ -480,3 +480,71 @@ def test_the_days_a_page_shows_are_those_of_every_date_outside_its_paragraphs() 
     ]
     meta = extract_text_metadata(lines, now=NOW, with_language=False)
     assert meta.shown_days == frozenset({"2025-06-03", "2025-06-20"})
+
+
+def _slash_order_the_long_way(lines: list[str]) -> str | None:
+    """`guess_slash_order` with every pattern searched on every dated line."""
+    from collections import Counter
+
+    from cleaner.metadata.text import _SLASH_DATE, _US_CUES
+
+    votes: Counter[str] = Counter()
+    us_cue = False
+    for line in lines:
+        for first, second in _SLASH_DATE.findall(line):
+            a, b = int(first), int(second)
+            if a > 12 >= b:
+                votes["dmy"] += 1
+            elif b > 12 >= a:
+                votes["mdy"] += 1
+        us_cue = us_cue or bool(_US_CUES.search(line))
+    if votes:
+        return "mdy" if votes["mdy"] >= votes["dmy"] else "dmy"
+    return "mdy" if us_cue else None
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Posted 3-24-2025", "Posted 04-05-2025"],
+        ["24/03/2025 at 10:00 EST"],
+        ["Updated 10:00 EDT 2025", "05/04/2025"],
+        ["March 3,\u20032025 05/04/2025"],  # the comma and another white space
+        ["Jan. 3, 2025", "05/04/2025"],
+        ["10:00 est 2025", "05/04/2025"],  # a time zone in lower case is no cue
+        ["ESTimated 2025", "05/04/2025"],
+        ["3 March 2025", "05/04/2025", "2025-03-04"],
+        ["2025/03/04", "1999–05–04"],
+    ],
+)
+def test_the_slash_order_skips_patterns_only_on_lines_they_cannot_match(lines: list[str]) -> None:
+    assert guess_slash_order(lines) == _slash_order_the_long_way(lines)
+
+
+def test_a_repeated_title_is_found_in_any_case_and_length_the_folding_gives() -> None:
+    # Blocks are folded only when their length allows them to equal the title: "ß" folds to
+    # "ss", the Kelvin sign to "k", so non-ASCII blocks shorter than the title may still be it.
+    from cleaner._model import Block
+    from cleaner.filters.base import Page
+    from cleaner.filters.metadata_lines import MetadataLines
+
+    texts = [
+        "Die Straße am Kanal",
+        "DIE STRASSE AM KANAL",
+        "die straße am kanal",
+        "Die Straße am Kanal!",
+        "Die Strasse am Kanal",
+        "\u212aelvin scale",
+        "kelvin scale",
+        "KELVIN SCALE",
+        "Kelvin",
+        "",
+    ]
+    for title_index in (0, 1, 5, 6):
+        page = Page([Block(i, t) for i, t in enumerate(texts)], "text")
+        page.hints["title_index"] = title_index
+        dropped = {i for i, v in MetadataLines().apply(page) if v.reason.endswith("repeated")}
+        title = texts[title_index].casefold()
+        expected = {i for i, t in enumerate(texts) if i != title_index and t.casefold() == title}
+        assert dropped == expected
+        assert dropped  # every title here is repeated

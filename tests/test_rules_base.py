@@ -201,3 +201,22 @@ def test_word_limits_hold_for_lines_longer_than_the_rule_book_tabulates() -> Non
     long_line = "zebra " + "word " * 1499
     assert book.match(long_line) == "b.uncapped"
     assert book.match("zebra " + "word " * 999) == "a.capped"
+
+
+def test_the_rule_sets_remembered_for_lines_give_every_line_its_own_verdict(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Lines meeting the same rules share one ordered list of them, for ASCII lines with the
+    # `re` patterns and for the others with `regex`'s; a tiny store, emptied often, must not
+    # change a verdict either.
+    from cleaner.filters.rules import _base
+
+    monkeypatch.setattr(_base, "ORDERS_SIZE", 3)
+    lines = ["Share", "Ѕhare", "Share on Facebook", "Share on Ƒacebook", "Home", "HOME »", "ſhare"]
+    lines += ["Privacy Policy | Terms", "© 2025 Jane Doe", "Read more", "Read mоre", "x"]
+    book = RuleBook(RULESETS)
+    for line in lines * 3:
+        expected = next(
+            (f"{rs.name}.{name}" for rs in RULESETS if (name := _reference_match(rs, line))), None
+        )
+        assert book.match(line) == expected, line

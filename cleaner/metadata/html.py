@@ -33,7 +33,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import regex
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 # The benchmark's word F1 doubles as the test of whether an <h1> says what the declared title
 # says: the measure the headline rule was calibrated with.
@@ -163,8 +163,9 @@ class HeadMetadata:
 def extract_head_metadata(tree: LexborHTMLParser, *, now: datetime | None = None) -> HeadMetadata:
     """The metadata declared in `tree` (parse it before anything is removed from it)."""
     now = now or datetime.now(UTC)
-    metas = _meta_values(tree)
-    ld = _article_object(tree, metas)
+    meta_nodes, ld_scripts, headings = _head_nodes(tree)
+    metas = _meta_values(meta_nodes)
+    ld = _article_object(ld_scripts, metas)
     sitename = _text(_name_of(ld.get("publisher"))) or _first(metas, SITE_KEYS)
     if sitename and sitename.startswith("@"):
         sitename = None  # a Twitter handle, not a name
@@ -175,7 +176,7 @@ def extract_head_metadata(tree: LexborHTMLParser, *, now: datetime | None = None
     ld_date = _plausible_date(ld.get("datePublished"), now) if "datePublished" in ld else None
     declared = _declared_dates(ld_date, ld, metas, now)
     return HeadMetadata(
-        title=_page_headline(tree, _without_site_name(title, sitename) if title else None),
+        title=_page_headline(headings, _without_site_name(title, sitename) if title else None),
         author=_authors(ld.get("author")) or _author_from_metas(metas) or _markup_author(tree),
         date=declared[0] if declared else _markup_date(tree, now),
         sitename=sitename,
@@ -217,10 +218,44 @@ def _other_days(declared: list[str]) -> tuple[str, ...]:
 # -- sources ------------------------------------------------------------------------------------
 
 
-def _meta_values(tree: LexborHTMLParser) -> dict[str, str]:
-    """`<meta>` contents by lower-cased name or property; the first of each key wins."""
+# What every page's metadata reads (`<meta content>`, JSON-LD scripts, `<h1>`), found in one
+# selection and told apart by tag number: a selection walks the whole page in lexbor whatever
+# it asks for. With one instead of three, reading a page's head metadata takes 0.88 of its
+# time (interleaved A/B, 300 train pages; the same metadata on all 1,497 dev pages).
+_HEAD_SELECTOR = 'meta[content], script[type="application/ld+json"], h1'
+
+
+def _tag_number(name: str) -> int:
+    return LexborHTMLParser("").create_node(name).tag_id
+
+
+_META, _SCRIPT, _H1 = (_tag_number(name) for name in ("meta", "script", "h1"))
+
+
+def _head_nodes(
+    tree: LexborHTMLParser,
+) -> tuple[list[LexborNode], list[LexborNode], list[LexborNode]]:
+    """What `tree.css` gives, in page order, for "meta[content]", for
+    'script[type="application/ld+json"]' and for "h1" (a test checks it)."""
+    metas: list[LexborNode] = []
+    scripts: list[LexborNode] = []
+    headings: list[LexborNode] = []
+    for node in tree.css(_HEAD_SELECTOR):
+        tag_id = node.tag_id
+        if tag_id == _META:
+            metas.append(node)
+        elif tag_id == _SCRIPT:
+            scripts.append(node)
+        elif tag_id == _H1:
+            headings.append(node)
+    return metas, scripts, headings
+
+
+def _meta_values(nodes: list[LexborNode]) -> dict[str, str]:
+    """`<meta>` contents by lower-cased name or property (`nodes`: the page's `<meta
+    content>`); the first of each key wins."""
     values: dict[str, str] = {}
-    for node in tree.css("meta[content]"):
+    for node in nodes:
         attributes = node.attributes
         content = (attributes.get("content") or "").strip()
         if not content:
@@ -237,18 +272,19 @@ def _meta_values(tree: LexborHTMLParser) -> dict[str, str]:
 LD_META_KEY = "script:ld+json"
 
 
-def _ld_texts(tree: LexborHTMLParser, metas: dict[str, str]) -> Iterator[str]:
-    for node in tree.css('script[type="application/ld+json"]'):
+def _ld_texts(scripts: list[LexborNode], metas: dict[str, str]) -> Iterator[str]:
+    for node in scripts:
         yield node.text(deep=True) or ""
     if LD_META_KEY in metas:
         yield metas[LD_META_KEY]
 
 
-def _article_object(tree: LexborHTMLParser, metas: dict[str, str]) -> dict[str, Any]:
-    """The JSON-LD object that describes the page's text: the first of an article type, else
-    the first page-level object, else an empty dict."""
+def _article_object(scripts: list[LexborNode], metas: dict[str, str]) -> dict[str, Any]:
+    """The JSON-LD object that describes the page's text (`scripts`: the page's JSON-LD
+    scripts): the first of an article type, else the first page-level object, else an empty
+    dict."""
     fallback: dict[str, Any] = {}
-    for text in _ld_texts(tree, metas):
+    for text in _ld_texts(scripts, metas):
         try:
             # Not strict: raw line breaks and tabs inside strings, which JSON forbids, are
             # common in hand-templated JSON-LD, and browsers' and search engines' readers
@@ -352,11 +388,11 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
-def _page_headline(tree: LexborHTMLParser, declared: str | None) -> str | None:
-    """The headline as the page prints it: its first `<h1>` when that shares words with the
-    declared title (sites declare a title tuned for search and social cards, and print
-    another above the article), else the declared title."""
-    for node in tree.css("h1"):
+def _page_headline(headings: list[LexborNode], declared: str | None) -> str | None:
+    """The headline as the page prints it: its first `<h1>` (`headings`: the page's) when that
+    shares words with the declared title (sites declare a title tuned for search and social
+    cards, and print another above the article), else the declared title."""
+    for node in headings:
         printed = _text(node.text(deep=True, separator=" ", strip=True))
         if printed is None:
             continue

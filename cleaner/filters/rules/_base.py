@@ -262,6 +262,11 @@ LONG_SCREEN_MAX_STRINGS = 3
 # A rule as `RuleBook` runs it: its pattern for ASCII lines (or None), its pattern, whether it
 # reads the lower-cased line, and "<category>.<rule>".
 _BookEntry = tuple[Callable[[str], object] | None, Callable[[str], object], bool, str]
+# A rule as a line tries it: the pattern, whether it reads the lower-cased line, the reason.
+_Tried = tuple[Callable[[str], object], bool, str]
+# Sets of rules `RuleBook` keeps in the order lines try them; past this many it starts afresh
+# (a page's lines meet a few hundred sets, 300 train pages' 7,000: about 10 MB at most).
+ORDERS_SIZE = 20_000
 
 
 class RuleBook:
@@ -290,6 +295,9 @@ class RuleBook:
 
     def __init__(self, rulesets: Sequence[RuleSet]) -> None:
         self._memo: dict[str, Verdict | None] = {}
+        # The rules of each set of bits in order (see `_tried`): a function of the rules
+        # alone, so the copies `fresh` makes share it.
+        self._orders: dict[int, tuple[tuple[_Tried, ...], tuple[_Tried, ...]]] = {}
         self._verdicts: dict[str, Verdict] = {}  # one immutable Verdict per rule
         self.rulesets = tuple(rulesets)
         compiled = [(rs, rule) for rs in self.rulesets for rule in rs._compiled]
@@ -375,17 +383,32 @@ class RuleBook:
         )
         if bits:
             bits = self._screened(lowered, bits)
-        entries = self._entries
-        ascii_line = text.isascii()
-        while bits:
-            lowest = bits & -bits
-            on_ascii, run, on_lowered, reason = entries[lowest.bit_length() - 1]
-            if ascii_line and on_ascii is not None:
-                run = on_ascii
+        if not bits:
+            return None
+        # The rules the line meets, in order, as `_tried` lists them (remembered by their bits:
+        # a page's lines meet a few hundred distinct sets).
+        tried = self._orders.get(bits)
+        if tried is None:
+            if len(self._orders) >= ORDERS_SIZE:
+                self._orders.clear()
+            tried = self._orders[bits] = self._tried(bits)
+        for run, on_lowered, reason in tried[0] if text.isascii() else tried[1]:
             if run(lowered if on_lowered else text) is not None:
                 return reason
-            bits ^= lowest
         return None
+
+    def _tried(self, bits: int) -> tuple[tuple[_Tried, ...], tuple[_Tried, ...]]:
+        """The rules of `bits` in order, as (pattern, reads the lower-cased line, reason): for
+        an ASCII line with the patterns carried over to `re` where there are, and for any
+        other line with the `regex` ones. (Walking each line's bits instead, lowest first,
+        the rules took 8-12% longer: interleaved A/B on the blocks of 300 train pages.)"""
+        picked = []
+        while bits:
+            lowest = bits & -bits
+            picked.append(self._entries[lowest.bit_length() - 1])
+            bits ^= lowest
+        on_ascii = tuple((a if a is not None else run, low, why) for a, run, low, why in picked)
+        return on_ascii, tuple((run, low, why) for _, run, low, why in picked)
 
     def _screened(self, lowered: str, bits: int) -> int:
         """Of `bits`, the rules whose required text the line holds (and those whose required
