@@ -24,12 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import _wcxb
 
-from cleaner._api import _page_date, metadata_lines
+from cleaner._api import _page_date, text_metadata
 from cleaner.evaluate.scores import date_matches
 from cleaner.filters.dom import FLAT_REGIONS
 from cleaner.metadata.dates import date_from_url
 from cleaner.metadata.html import extract_head_metadata
-from cleaner.metadata.text import extract_text_metadata
 from cleaner.segment import segment_tree
 
 
@@ -39,9 +38,7 @@ def page_candidates(page: _wcxb.Page) -> tuple[str | None, dict[str, object]]:
     tree = LexborHTMLParser(html)
     head = extract_head_metadata(tree)
     blocks = segment_tree(tree, html=html, flat=FLAT_REGIONS)
-    meta = extract_text_metadata(
-        metadata_lines(blocks, FLAT_REGIONS), url=page.url, with_language=False
-    )
+    meta = text_metadata(blocks, FLAT_REGIONS, head.title, page.url)
     sources: dict[str, object] = {
         "head": head.date,
         "other": head.other_dates,

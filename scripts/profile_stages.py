@@ -31,11 +31,10 @@ import render_text_dumps  # noqa: E402
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
 from cleaner import Cleaner  # noqa: E402
-from cleaner._api import metadata_lines  # noqa: E402
+from cleaner._api import text_metadata  # noqa: E402
 from cleaner.filters.base import Page  # noqa: E402
 from cleaner.metadata.html import extract_head_metadata  # noqa: E402
 from cleaner.metadata.language import detect_language  # noqa: E402
-from cleaner.metadata.text import extract_text_metadata  # noqa: E402
 from cleaner.segment import segment_text, segment_tree  # noqa: E402
 
 
@@ -61,15 +60,15 @@ def one_pass(pages: list[tuple[str, str]], kind: str) -> dict[str, float]:
             with clock.stage("parse"):
                 tree = LexborHTMLParser(raw)
             with clock.stage("head metadata"):
-                extract_head_metadata(tree)
+                title = extract_head_metadata(tree).title
             with clock.stage("segment"):
                 blocks = segment_tree(tree, html=raw, flat=cleaner.flat)
         else:
+            title = None
             with clock.stage("segment"):
                 blocks = segment_text(raw)
         with clock.stage("text metadata"):
-            lines = metadata_lines(blocks, cleaner.flat)
-            meta = extract_text_metadata(lines, url=url, with_language=False)
+            meta = text_metadata(blocks, cleaner.flat, title, url)
         page = Page(blocks=blocks, kind="html" if kind == "html" else "text", url=url)
         page.hints["title_index"] = meta.title_index
         page.hints["metadata_lines"] = meta.metadata_lines

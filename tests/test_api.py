@@ -201,3 +201,30 @@ def test_the_day_in_the_url_dates_a_page_that_says_nothing_else() -> None:
     page = "Pier reopens\n\nThe town pier reopened on Thursday after three months of repairs."
     assert cleaner.clean(page, url="https://example.org/news/2024-05-03-pier").date == "2024-05-03"
     assert cleaner.clean(page, url="https://example.org/news/pier").date is None
+
+
+_NEWSLETTER_BOX_DATE = (
+    "<html><head><title>Night ferries: the plan | Lantern</title></head><body><nav>"
+    "<a href='/'>Home</a> <a href='/news'>Night ferries: the plan</a></nav><main>"
+    "<h1>Night ferries: the plan</h1><div class='newsletter-details-wrapper'>"
+    "<p>November 2, 2022</p><p>|</p></div><article>"
+    + "<p>The council voted on Monday to back a plan for night ferries between the north and "
+    "south piers, the mayor's office said in a statement after the session.</p>"
+    * 2
+    + "</article></main></body></html>"
+)
+
+
+def test_a_date_under_the_h1_in_a_box_classed_as_a_newsletter_dates_the_page() -> None:
+    # The box is furniture ("subscribe") and is dropped from the body, but the lines just
+    # under the headline are read for the date whatever region holds them; the breadcrumb
+    # that repeats the headline in the menu is not taken for it.
+    doc = cleaner.clean(_NEWSLETTER_BOX_DATE)
+    assert doc.date == "2022-11-02"
+    assert "November 2, 2022" not in doc.text
+    moved = _NEWSLETTER_BOX_DATE.replace(
+        "<div class='newsletter-details-wrapper'><p>November 2, 2022</p><p>|</p></div>",
+        "<div class='newsletter-details-wrapper'><p>Sign up</p><p>|</p><p>Get our emails</p>"
+        "<p>November 2, 2022</p></div>",
+    )
+    assert cleaner.clean(moved).date is None  # further down, the box is furniture again

@@ -548,3 +548,64 @@ def test_a_repeated_title_is_found_in_any_case_and_length_the_folding_gives() ->
         expected = {i for i, t in enumerate(texts) if i != title_index and t.casefold() == title}
         assert dropped == expected
         assert dropped  # every title here is repeated
+
+
+def _page_under_a_long_menu(*after_headline: str) -> tuple[list[str], int]:
+    # A menu with a paragraph-like teaser opens the page and fills its first half, so neither
+    # the first paragraph nor the top half is near the article; dated teasers follow it.
+    menu = [
+        "New: the X11 robot mop cleans wet and dry floors, charges in half an hour, finds its "
+        "own way around the furniture and suits every home.",
+        *[f"Menu item {k}" for k in range(60)],
+    ]
+    article = [
+        "How robot vacuums map a home",
+        *after_headline,
+        _PROSE,
+        _PROSE,
+        "Related articles",
+        *[line for day in (3, 9) for line in ("How to clean robot sensors", f"2025-03-{day:02d}")],
+    ]
+    return menu + article, len(menu)
+
+
+def test_a_date_line_under_the_known_headline_dates_the_page_when_a_menu_holds_the_first_paragraph() -> (
+    None
+):
+    lines, headline = _page_under_a_long_menu("2024-11-06")
+    meta = extract_text_metadata(lines, now=NOW, with_language=False, headline=headline)
+    assert meta.date == "2024-11-06"
+    assert headline + 1 in meta.metadata_lines
+    # Without the headline's line, nothing places the article among the page's dates.
+    unplaced = extract_text_metadata(lines, now=NOW, with_language=False)
+    assert (unplaced.date, unplaced.fallback_date) == (None, None)
+
+
+def test_a_dated_byline_beside_the_headline_is_the_articles_though_more_follow_as_a_list() -> None:
+    lines = [
+        "Dec 17, 2024 Julia Fenwick",
+        "Hardware-attested builds you can trust",
+        _PROSE,
+        _PROSE,
+        "Other posts:",
+        "Nov 25, 2024 Julia Fenwick",
+        "Oct 30, 2024 Omar Sethi and Julia Fenwick",
+        "Oct 29, 2024 Omar Sethi",
+    ]
+    meta = extract_text_metadata(lines, now=NOW, with_language=False, headline=1)
+    assert (meta.author, meta.date) == ("Julia Fenwick", "2024-12-17")
+    # Without the headline, four dated bylines are a list and none is the article's.
+    listed = extract_text_metadata(lines, now=NOW, with_language=False)
+    assert (listed.author, listed.date) == (None, None)
+
+
+def test_a_short_dated_line_under_the_headline_is_the_fallback_date_but_an_offer_there_is_not() -> (
+    None
+):
+    lines, headline = _page_under_a_long_menu("Ryan Bald 02 Feb 2024 Product Reviews 7 Comments")
+    meta = extract_text_metadata(lines, now=NOW, with_language=False, headline=headline)
+    assert (meta.date, meta.fallback_date) == (None, "2024-02-02")
+    assert headline + 1 not in meta.metadata_lines  # it stays in the body
+    offer, headline = _page_under_a_long_menu("Sale ends 03/31/2025. While supplies last.")
+    meta = extract_text_metadata(offer, now=NOW, with_language=False, headline=headline)
+    assert meta.fallback_date is None
