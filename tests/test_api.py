@@ -228,3 +228,33 @@ def test_a_date_under_the_h1_in_a_box_classed_as_a_newsletter_dates_the_page() -
         "<p>November 2, 2022</p></div>",
     )
     assert cleaner.clean(moved).date is None  # further down, the box is furniture again
+
+
+def _dotted_date_page(head: str, shown: str) -> str:
+    return (
+        f"<html><head>{head}</head><body><article><h1>How long a kitchen renovation takes"
+        f"</h1><p>By Dana Park</p><p>{shown}</p><p>A kitchen renovation runs through four "
+        "phases, from planning to the final inspection, and each one has its own delays.</p>"
+        "</article></body></html>"
+    )
+
+
+def test_a_numeric_date_the_markup_declares_in_the_other_order_takes_the_declared_day() -> None:
+    # "09.10.2024" is read day first (9 October); the page's JSON-LD says 10 September, a
+    # day the text would otherwise never show, so the JSON-LD date gives way to the shown one.
+    ld = (
+        '<script type="application/ld+json">{"@type": "Article", '
+        '"datePublished": "2024-09-10T16:07:00"}</script>'
+    )
+    assert cleaner.clean(_dotted_date_page(ld, "09.10.2024")).date == "2024-09-10T16:07"
+    # A date that no order makes the declared one is still the text's.
+    assert cleaner.clean(_dotted_date_page(ld, "21.10.2024")).date == "2024-10-21"
+
+
+def test_a_numeric_date_shown_in_the_other_order_of_the_declared_modification_takes_it() -> None:
+    # With no publication declared, a modification date that is the shown digits in the
+    # other order settles the order; a date written in words is not read the other way.
+    modified = '<meta property="article:modified_time" content="2025-12-02T10:00:00">'
+    assert cleaner.clean(_dotted_date_page(modified, "12.02.2025")).date == "2025-12-02T10:00"
+    assert cleaner.clean(_dotted_date_page(modified, "02.12.2025")).date == "2025-12-02"
+    assert cleaner.clean(_dotted_date_page(modified, "February 12, 2025")).date == "2025-02-12"

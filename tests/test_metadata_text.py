@@ -609,3 +609,18 @@ def test_a_short_dated_line_under_the_headline_is_the_fallback_date_but_an_offer
     offer, headline = _page_under_a_long_menu("Sale ends 03/31/2025. While supplies last.")
     meta = extract_text_metadata(offer, now=NOW, with_language=False, headline=headline)
     assert meta.fallback_date is None
+
+
+def test_a_numeric_date_whose_order_is_ambiguous_records_its_other_reading() -> None:
+    lines = [
+        "How long a kitchen renovation takes",
+        "By Dana Park",
+        "09.10.2024",
+        "Updated 03/24/2025",
+        "Posted 2025-02-12 and 12.12.2024",
+        f"{_PROSE} {_PROSE}",
+    ]
+    meta = extract_text_metadata(lines, now=NOW, with_language=False)
+    # Day first (dotted): 9 October, or 10 September. "03/24/2025", a year-first date and a
+    # date that reads the same both ways have no other reading.
+    assert meta.other_readings == {"2024-10-09": "2024-09-10"}

@@ -153,6 +153,9 @@ class TextMetadata:
     # A date the page says it was first published on ("This article was originally published
     # on 26 Sep 2019 but has been updated"): the publication, whatever else it shows.
     original_date: str | None = None
+    # The other reading of each numeric date the page shows whose order is ambiguous
+    # ("09.10.2024", "02-12-2025"): the day as read -> the day with day and month swapped.
+    other_readings: dict[str, str] = field(default_factory=dict)
 
 
 BylineSource = Literal["line", "pair", "name", "box"]
@@ -193,6 +196,8 @@ class _Scan:
     original_date: str | None
     # The other lines with a date (neither a byline nor a date line): index and first date.
     other_dates: list[tuple[int, DateMatch]]
+    # Ambiguous numeric dates: the day as read -> the day in the other order.
+    other_readings: dict[str, str]
 
 
 def extract_text_metadata(
@@ -249,6 +254,7 @@ def extract_text_metadata(
         fallback_date=_fallback_date(scan, lines, headline) if found_date is None else None,
         shown_days=frozenset(scan.shown_days),
         original_date=scan.original_date,
+        other_readings=scan.other_readings,
     )
 
 
@@ -272,6 +278,7 @@ def _scan(lines: Sequence[str], now: date, order: SlashOrder | None, dated: set[
     taken: set[int] = set()
     shown_days: set[str] = set()
     original_date: str | None = None
+    other_readings: dict[str, str] = {}
     for i, raw in enumerate(lines):
         if i in taken:
             continue
@@ -289,6 +296,7 @@ def _scan(lines: Sequence[str], now: date, order: SlashOrder | None, dated: set[
             shown_days.update(found.value[:10] for found in dates)
             if original_date is None:
                 original_date = _original_date(line, dates)
+            _add_other_readings(line, dates, other_readings)
         if dates or may_be_byline(line, folded):
             hit = _byline_at(lines, i, line, dates, now, order)
             if hit is not None:
@@ -322,6 +330,7 @@ def _scan(lines: Sequence[str], now: date, order: SlashOrder | None, dated: set[
         shown_days,
         original_date,
         other_dates,
+        other_readings,
     )
 
 
@@ -435,6 +444,24 @@ def _original_date(line: str, dates: list[DateMatch]) -> str | None:
             return found.value
         cursor = found.end
     return None
+
+
+# A numeric date with the year last, as the date reader reads it ("09.10.2024", "02/12/2025").
+_NUMERIC_DAY_MONTH = regex.compile(r"(?<!\d)(\d{1,2})[./\-]\s?(\d{1,2})[./\-]\s?\d{4}")
+
+
+def _add_other_readings(line: str, dates: list[DateMatch], readings: dict[str, str]) -> None:
+    """Record the other reading of each date of `line` written as two numbers of 12 or less
+    and a year: the order the reader chose (dotted dates day first, slashed ones by the
+    page's other dates or its country) may be the wrong one on this page."""
+    for found in dates:
+        numeric = _NUMERIC_DAY_MONTH.search(line, found.start, found.end)
+        if numeric is None:
+            continue
+        first, second = int(numeric[1]), int(numeric[2])
+        if first != second and first <= 12 and second <= 12:
+            day = found.value[:10]
+            readings[day] = f"{day[:5]}{day[8:10]}-{day[5:7]}"
 
 
 def _mask_dates(line: str, dates: list[DateMatch]) -> str:
