@@ -79,7 +79,7 @@ class Cleaner:
             text=body,
             kind=page_kind,
             title=head.title or (meta.title if meta else None),
-            author=head.author or (meta.author if meta else None),
+            author=page_author(head, meta),
             date=_page_date(head, meta, url) if opts.metadata else None,
             sitename=head.sitename,
             description=head.description,
@@ -133,6 +133,18 @@ def _page_date(head: HeadMetadata, meta: TextMetadata | None, url: str | None) -
     if addressed is not None and not (found and found.startswith(addressed)):
         return addressed
     return found
+
+
+def page_author(head: HeadMetadata, meta: TextMetadata | None) -> str | None:
+    """The page's author: the declared one, unless it is the site itself and the text's
+    byline names someone (a publisher that fills its JSON-LD author with its own name while
+    the byline signs the article; WCXB train: 3 pages mended, none lost, as no gold author
+    there is the site's name where the text names another)."""
+    text = meta.author if meta else None
+    declared = head.author
+    if declared and text and head.sitename and declared.casefold() == head.sitename.casefold():
+        return text
+    return declared or text
 
 
 def _shown_declared(head: HeadMetadata, shown: str | None) -> str | None:

@@ -258,3 +258,15 @@ def test_a_numeric_date_shown_in_the_other_order_of_the_declared_modification_ta
     assert cleaner.clean(_dotted_date_page(modified, "12.02.2025")).date == "2025-12-02T10:00"
     assert cleaner.clean(_dotted_date_page(modified, "02.12.2025")).date == "2025-12-02"
     assert cleaner.clean(_dotted_date_page(modified, "February 12, 2025")).date == "2025-02-12"
+
+
+def test_a_declared_author_that_is_the_site_itself_gives_way_to_the_printed_byline() -> None:
+    page = (
+        '<html><head><meta property="og:site_name" content="Glowline">'
+        '<script type="application/ld+json">{"@type": "Article", "author": {"name": "Glowline"}}'
+        "</script></head><body><article><h1>How much to charge for a yoga class</h1>"
+        "<p>By Shauna Mitchell | March 3, 2025</p>"
+        "<p>Pricing a class starts with what it costs you to teach it, and then with what the "
+        "studios around you ask for an hour of the same kind of teaching.</p></article></body></html>"
+    )
+    assert cleaner.clean(page, kind="html").author == "Shauna Mitchell"

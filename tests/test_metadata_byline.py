@@ -306,3 +306,15 @@ def test_the_metadata_word_tests_agree_with_testing_each_token_on_any_line(text:
     assert _vocab.is_meta_only(text) == _meta_only_by_token(text)
     assert _vocab.count_other_words(text) == _others_by_token(text)
     assert _vocab.strip_meta_edges(text) == _edges_by_token(text)
+
+
+def test_a_by_or_a_label_glued_to_the_name_by_the_markup_is_not_part_of_the_name() -> None:
+    glued_by = parse_byline("ByNina Pineda | March 3, 2025", now=date(2025, 6, 30))
+    glued_label = parse_byline("Korin MillerPublished: March 3, 2025", now=date(2025, 6, 30))
+    assert glued_by is not None and glued_by.author == "Nina Pineda"
+    assert glued_label is not None and glued_label.author == "Korin Miller"
+
+
+def test_a_name_with_an_inner_capital_keeps_it() -> None:
+    found = parse_byline("By Jane McDonald | March 3, 2025", now=date(2025, 6, 30))
+    assert found is not None and found.author == "Jane McDonald"

@@ -37,7 +37,7 @@ def test_an_article_object_in_json_ld_gives_headline_authors_and_date() -> None:
         "</script>"
     )
     assert meta.title == "Pier reopens"
-    assert meta.author == "Jane Doe, Sam Roe"
+    assert meta.author == "Jane Doe and Sam Roe"
     assert meta.date == "2025-02-27T14:07"
     assert meta.sitename == "Harbour Times"
 
@@ -315,3 +315,27 @@ def test_the_one_head_selection_finds_what_each_selection_finds_alone() -> None:
         [n.mem_id for n in nodes] for nodes in alone
     ]
     assert [len(nodes) for nodes in found] == [3, 3, 3]
+
+
+def test_several_json_ld_authors_read_as_a_byline_prints_them_with_and_before_the_last() -> None:
+    ld = (
+        '<script type="application/ld+json">{"@type": "Article", "author": ['
+        '{"name": "Ana Ruiz"}, {"name": "Ben Ode"}, {"name": "Cy Tran"}]}</script>'
+    )
+    assert _meta(ld).author == "Ana Ruiz, Ben Ode and Cy Tran"
+
+
+def test_a_template_leftover_in_the_author_field_is_no_author() -> None:
+    for leftover in ("page.head.extra.author", "223509017", "{{ author }}"):
+        assert _meta(f'<meta name="author" content="{leftover}">').author is None
+
+
+def test_a_user_name_with_dots_is_still_an_author() -> None:
+    assert _meta('<meta name="author" content="sara.r.peter">').author == "sara.r.peter"
+
+
+def test_a_by_or_stray_punctuation_before_a_declared_name_is_taken_off() -> None:
+    ld = '<script type="application/ld+json">{"@type": "Article", "author": ", USA TODAY"}</script>'
+    assert _meta(ld).author == "USA TODAY"
+    link = BODY_WITHOUT_H1.replace("<p>", '<a rel="author" href="/k">By Keith Barry</a><p>', 1)
+    assert _meta("", link).author == "Keith Barry"

@@ -624,3 +624,29 @@ def test_a_numeric_date_whose_order_is_ambiguous_records_its_other_reading() -> 
     # Day first (dotted): 9 October, or 10 September. "03/24/2025", a year-first date and a
     # date that reads the same both ways have no other reading.
     assert meta.other_readings == {"2024-10-09": "2024-09-10"}
+
+
+def test_a_name_alone_under_the_headline_of_a_dated_article_is_its_author() -> None:
+    lines = [
+        "Menu",
+        "How to prune roses in winter",
+        "Lisa Pham",
+        "Gardening",
+        "Share this",
+        "Updated March 3, 2025",
+        _PROSE,
+    ]
+    meta = extract_text_metadata(lines, now=NOW, with_language=False, headline=1)
+    assert meta.author == "Lisa Pham"
+
+
+def test_a_range_name_under_a_product_pages_headline_without_a_date_is_no_author() -> None:
+    lines = ["Menu", "Guitars for every player", "Electric Guitar", _PROSE]
+    meta = extract_text_metadata(lines, now=NOW, with_language=False, headline=1)
+    assert meta.author is None
+
+
+_PROSE = (
+    "Cut each cane back to an outward-facing bud, and clear away the fallen leaves so that "
+    "the fungus that causes black spot has nowhere to spend the winter months."
+)
