@@ -85,6 +85,55 @@ def test_a_run_killed_with_sigkill_and_resumed_gives_every_page_exactly_once(
     assert len(set(ids_of(out))) == KILLED_RUN_PAGES
 
 
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_the_workers_of_a_run_killed_with_sigkill_end_with_it(tmp_path: Path) -> None:
+    pages = export(tmp_path / "pages.jsonl", KILLED_RUN_PAGES)
+    out = tmp_path / "out.jsonl"
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+    command = [sys.executable, "-m", "cleaner", "clean", str(pages), "-o", str(out), "-q"]
+    run = subprocess.Popen([*command, "--workers", "2"], env=env)
+    partial = Path(partial_path(str(out)))
+    deadline = time.monotonic() + 30
+    while run.poll() is None and _size(partial) < KILL_AFTER_BYTES:
+        assert time.monotonic() < deadline, "no records written"
+        time.sleep(0.005)
+    workers = _children(run.pid)
+    run.send_signal(signal.SIGKILL)
+    assert run.wait() == -signal.SIGKILL, "the run ended before it could be killed"
+    assert workers, "the run had no worker processes"
+
+    deadline = time.monotonic() + 10
+    while any(map(_running, workers)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+    assert not [pid for pid in workers if _running(pid)]
+
+
+def _children(parent: int) -> list[int]:
+    """The processes whose parent is `parent`, from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == parent:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    """Whether `pid` is a live process (an exited one nobody has reaped is a zombie)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
 def test_a_record_cut_short_by_the_kill_is_dropped_and_its_page_cleaned_again(
     tmp_path: Path,
 ) -> None:

@@ -14,7 +14,9 @@ over the same inputs.
 
 from __future__ import annotations
 
+import os
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -327,13 +329,32 @@ class _Pool:
 _worker_engine: _Engine | None = None
 
 
+PARENT_CHECK_SECONDS = 0.5
+"""How often a worker checks that the batch that started it is still alive. A worker of a
+batch killed outright (`kill -9`, the OOM killer) would otherwise wait for work forever:
+the pool's queues do not tell it. Half a second costs nothing measurable."""
+
+
 def _init_worker(job: BatchJob) -> None:
     global _worker_engine
     _worker_engine = _Engine(job, worker=True)
     arm_hard_stop()
+    _exit_with_parent(os.getppid())
     # Ctrl-C reaches the whole process group; the main process alone handles it, so that the
     # user sees one message instead of a traceback per worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when its parent process is gone (it is then adopted: its parent
+    id changes). The main process ends its workers itself on every other way out."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="cleaner-parent-watch", daemon=True).start()
 
 
 def _clean_chunk(chunk: list[Source]) -> list[Document]:
