@@ -60,24 +60,14 @@ def test_a_run_killed_with_sigkill_and_resumed_gives_every_page_exactly_once(
     pages = export(tmp_path / "pages.jsonl", KILLED_RUN_PAGES)
     whole, out = tmp_path / "whole.jsonl", tmp_path / "out.jsonl"
     assert main(["clean", str(pages), "-o", str(whole), "-q", "--workers", "1"]) == 0
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-    }
     command = [sys.executable, "-m", "cleaner", "clean", str(pages), "-o", str(out), "-q"]
-    run = subprocess.Popen([*command, "--workers", "1"], env=env)
+    _kill_midway([*command, "--workers", "1"], out)
     partial = Path(partial_path(str(out)))
-    deadline = time.monotonic() + 30
-    while run.poll() is None and _size(partial) < KILL_AFTER_BYTES:
-        assert time.monotonic() < deadline, "no records written"
-        time.sleep(0.005)
-    run.send_signal(signal.SIGKILL)
-    assert run.wait() == -signal.SIGKILL, "the run ended before it could be killed"
     assert not out.exists()
     written = partial.read_bytes()
     assert 0 < written.count(b"\n") < KILLED_RUN_PAGES
 
-    resumed = subprocess.run([*command, "--resume", "--workers", "2"], env=env, check=False)
+    resumed = subprocess.run([*command, "--resume", "--workers", "2"], env=_env(), check=False)
 
     assert resumed.returncode == 0
     assert not partial.exists()
@@ -89,20 +79,8 @@ def test_a_run_killed_with_sigkill_and_resumed_gives_every_page_exactly_once(
 def test_the_workers_of_a_run_killed_with_sigkill_end_with_it(tmp_path: Path) -> None:
     pages = export(tmp_path / "pages.jsonl", KILLED_RUN_PAGES)
     out = tmp_path / "out.jsonl"
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-    }
     command = [sys.executable, "-m", "cleaner", "clean", str(pages), "-o", str(out), "-q"]
-    run = subprocess.Popen([*command, "--workers", "2"], env=env)
-    partial = Path(partial_path(str(out)))
-    deadline = time.monotonic() + 30
-    while run.poll() is None and _size(partial) < KILL_AFTER_BYTES:
-        assert time.monotonic() < deadline, "no records written"
-        time.sleep(0.005)
-    workers = _children(run.pid)
-    run.send_signal(signal.SIGKILL)
-    assert run.wait() == -signal.SIGKILL, "the run ended before it could be killed"
+    workers = _kill_midway([*command, "--workers", "2"], out)
     assert workers, "the run had no worker processes"
 
     deadline = time.monotonic() + 10
@@ -110,6 +88,28 @@ def test_the_workers_of_a_run_killed_with_sigkill_end_with_it(tmp_path: Path) ->
         time.sleep(0.05)
 
     assert not [pid for pid in workers if _running(pid)]
+
+
+def _env() -> dict[str, str]:
+    return {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+
+
+def _kill_midway(command: list[str], out: Path) -> list[int]:
+    """Run `command`, SIGKILL it once its partial output holds KILL_AFTER_BYTES, and return
+    the ids of the child processes it had then (empty where /proc is not there to read)."""
+    run = subprocess.Popen(command, env=_env())
+    partial = Path(partial_path(str(out)))
+    deadline = time.monotonic() + 30
+    while run.poll() is None and _size(partial) < KILL_AFTER_BYTES:
+        assert time.monotonic() < deadline, "no records written"
+        time.sleep(0.005)
+    children = _children(run.pid) if Path("/proc/self/stat").exists() else []
+    run.send_signal(signal.SIGKILL)
+    assert run.wait() == -signal.SIGKILL, "the run ended before it could be killed"
+    return children
 
 
 def _children(parent: int) -> list[int]:
