@@ -287,7 +287,11 @@ class _Pool:
         self.executor = self._start()
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=(self.job,))
+        # The workers are told the batch's process id: one whose parent dies while it is still
+        # starting would otherwise take its adoptive parent for the batch.
+        return ProcessPoolExecutor(
+            self.workers, initializer=_init_worker, initargs=(self.job, os.getpid())
+        )
 
     def submit(self, chunk: list[Source]) -> Future[list[Document]]:
         try:
@@ -335,11 +339,11 @@ batch killed outright (`kill -9`, the OOM killer) would otherwise wait for work 
 the pool's queues do not tell it. Half a second costs nothing measurable."""
 
 
-def _init_worker(job: BatchJob) -> None:
+def _init_worker(job: BatchJob, batch: int) -> None:
     global _worker_engine
+    _exit_with_parent(batch)
     _worker_engine = _Engine(job, worker=True)
     arm_hard_stop()
-    _exit_with_parent(os.getppid())
     # Ctrl-C reaches the whole process group; the main process alone handles it, so that the
     # user sees one message instead of a traceback per worker.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
