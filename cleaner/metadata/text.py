@@ -524,13 +524,9 @@ class _LowerWords:
         return known
 
 
-def _common_words_only(hit: _BylineHit, lower: _LowerWords) -> bool:
+def _common_words_only(author: str, lower: _LowerWords) -> bool:
     """True when every word of the author also appears in lower case on the page: "Recent
     Posts", "Event Planning". Names of people are not written in lower case in running text."""
-    return _common_words_only_in(hit.byline.author, lower)
-
-
-def _common_words_only_in(author: str, lower: _LowerWords) -> bool:
     words = [w.strip(".,'’-").casefold() for w in author.split()]
     return all(w in lower for w in words if w)
 
@@ -563,7 +559,7 @@ def _choose_byline(
         h
         for h in scan.bylines
         if h.indices[0] not in listed
-        and not (_is_weak(h) and _common_words_only(h, lower))
+        and not (_is_weak(h) and _common_words_only(h.byline.author, lower))
         and (h.source != "name" or _in_byline_zone(h, scan, len(lines)))
     ]
     if not candidates:
@@ -598,6 +594,10 @@ without a gold author (58 without the date test, which mended 475); 1 line mends
 and 4 the same. Text dumps know no headline line."""
 
 
+MAX_NAME_LINE_CHARS = 80
+"""A line longer than this under the headline is a deck or a paragraph, not a name."""
+
+
 def _headline_name(lines: Sequence[str], headline: int | None, scan: _Scan) -> str | None:
     """The author named alone on a line just under the `headline` line, read as if a "By"
     led it (so a name of one word, or a sentence, is not taken), when its words are not
@@ -611,11 +611,7 @@ def _headline_name(lines: Sequence[str], headline: int | None, scan: _Scan) -> s
         if not line or len(line) > MAX_NAME_LINE_CHARS:
             continue
         found = parse_byline_pair("By", line)
-        if (
-            found is not None
-            and found.kind == "by"
-            and not _common_words_only_in(found.author, lower)
-        ):
+        if found is not None and found.kind == "by" and not _common_words_only(found.author, lower):
             return found.author
     return None
 
@@ -627,10 +623,6 @@ def _dated_beside(scan: _Scan, headline: int) -> bool:
     indices.extend(i for i, _ in scan.other_dates)
     indices.extend(h.indices[0] for h in scan.bylines if h.byline.date)
     return any(first <= i <= last for i in indices)
-
-
-MAX_NAME_LINE_CHARS = 80
-"""A line longer than this under the headline is a deck or a paragraph, not a name."""
 
 
 def _choose_date(
