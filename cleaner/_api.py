@@ -112,6 +112,10 @@ def _page_date(head: HeadMetadata, meta: TextMetadata | None, url: str | None) -
     ("09.10.2024" on a page that declares 2024-09-10) is that declared date
     (`_declared_reading`, train +2, none lost).
 
+    After the text's lone date line comes the page's only line that is a month and a year,
+    "November 2015", giving "2015-11" (train: the 2 pages the gold dates to the month, both
+    mended, none lost), before the declared modification.
+
     The text's dates are placed by the printed headline's line (`text_metadata`): a date line
     or dated byline beside it, the lines just under it even in a furniture box, and a short
     dated line under it as the text's last fallback (train 566 -> 570 of 623, per site fold
@@ -126,6 +130,7 @@ def _page_date(head: HeadMetadata, meta: TextMetadata | None, url: str | None) -
         or head.date
         or (meta.date if meta else None)
         or (meta.fallback_date if meta else None)
+        or (meta.month_date if meta else None)
         or head.fallback_date
         or _headline_date(head.title or (meta.title if meta else None))
     )

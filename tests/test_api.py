@@ -270,3 +270,17 @@ def test_a_declared_author_that_is_the_site_itself_gives_way_to_the_printed_byli
         "studios around you ask for an hour of the same kind of teaching.</p></article></body></html>"
     )
     assert cleaner.clean(page, kind="html").author == "Shauna Mitchell"
+
+
+def test_a_date_in_a_span_printed_against_the_name_before_it_dates_the_page() -> None:
+    # The spans run together in the text ("Jane DoeMar 5, 2025"); the JSON-LD date is a
+    # first draft's that the page never shows, so the shown date is the page's.
+    page = (
+        '<html><head><script type="application/ld+json">{"@type": "Article", '
+        '"datePublished": "2025-01-01T03:00:00"}</script></head><body><article>'
+        "<h1>The best clothing boxes this year</h1><div><span>By</span><span>Jane Doe</span>"
+        "<span>Mar 5, 2025</span></div><p>Clothing boxes offer a fun way to change a wardrobe "
+        "all year long, and there is one for every budget and every style.</p></article>"
+        "<aside><p>Kids' boxes</p><p>Jan 2, 2025</p></aside></body></html>"
+    )
+    assert cleaner.clean(page, kind="html").date == "2025-03-05"

@@ -171,3 +171,13 @@ def test_any_text_gives_ordered_non_overlapping_spans_inside_the_text(text: str)
 )
 def test_a_full_year_first_date_in_the_url_path_is_read(url: str, expected: str | None) -> None:
     assert date_from_url(url, now=NOW) == expected
+
+
+def test_a_month_name_glued_to_the_word_before_it_is_still_read() -> None:
+    # Inline elements printed side by side without a space: a name and a date, a section
+    # label and a date in capitals. A lower-case letter before the month is a word that runs on.
+    found = find_dates("ByJane DoeMar 5, 2025 | 6 comments", now=NOW)
+    assert [m.value for m in found] == ["2025-03-05"]
+    found = find_dates("Mental HealthDECEMBER 22, 2024Updated: JANUARY 02, 2025", now=NOW)
+    assert [m.value for m in found] == ["2024-12-22", "2025-01-02"]
+    assert find_dates("summarch 5, 2025", now=NOW) == []

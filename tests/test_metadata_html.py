@@ -339,3 +339,34 @@ def test_a_by_or_stray_punctuation_before_a_declared_name_is_taken_off() -> None
     assert _meta(ld).author == "USA TODAY"
     link = BODY_WITHOUT_H1.replace("<p>", '<a rel="author" href="/k">By Keith Barry</a><p>', 1)
     assert _meta("", link).author == "Keith Barry"
+
+
+def test_a_utc_time_element_that_shows_the_day_before_is_dated_as_shown() -> None:
+    # The site renders the instant in its own time zone: readers see February 23.
+    shown = (
+        '<html><body><article><h1>A home gym on a budget</h1><span itemprop="datePublished">'
+        '<time datetime="2026-02-24T04:13:00Z">February 23, 2026</time></span><p>Text.</p>'
+        "</article></body></html>"
+    )
+    assert extract_head_metadata(LexborHTMLParser(shown), now=NOW).date == "2026-02-23"
+    assert cleaner.clean(shown, kind="html").date == "2026-02-23"
+    # A timestamp with the site's own offset, or a shown day further away, is kept as written.
+    offset = shown.replace("04:13:00Z", "04:13:00+01:00")
+    assert extract_head_metadata(LexborHTMLParser(offset), now=NOW).date == "2026-02-24T04:13"
+    far = shown.replace("February 23", "February 20")
+    assert extract_head_metadata(LexborHTMLParser(far), now=NOW).date == "2026-02-24T04:13"
+
+
+def test_a_creation_timestamp_attribute_dates_a_page_that_says_nothing_else() -> None:
+    page = (
+        '<html><body><shreddit-post created-timestamp="2026-03-03T09:47:05.754000+0000">'
+        "<h1>Best laptop for college?</h1><p>Looking for something light.</p></shreddit-post>"
+        "</body></html>"
+    )
+    assert extract_head_metadata(LexborHTMLParser(page), now=NOW).fallback_date == (
+        "2026-03-03T09:47"
+    )
+    assert cleaner.clean(page, kind="html").date == "2026-03-03T09:47"
+    # An epoch number is no date here: a script's counter looks the same.
+    epoch = page.replace("2026-03-03T09:47:05.754000+0000", "1772531225")
+    assert cleaner.clean(epoch, kind="html").date is None

@@ -650,3 +650,48 @@ _PROSE = (
     "Cut each cane back to an outward-facing bud, and clear away the fallen leaves so that "
     "the fungus that causes black spot has nowhere to spend the winter months."
 )
+
+
+def test_a_bracketed_edit_note_after_a_posts_date_leaves_it_a_date_line() -> None:
+    # A forum's first post: its date, then a note on its last edit; the replies follow.
+    lines = [
+        "SMF or MyBB: which one should I move to?",
+        "jdoe",
+        "2019-02-23, 09:14 PM (This post was last modified: 2024-01-05, 03:27 AM by jdoe. "
+        "Edited 1 time in total.)",
+        _PROSE,
+        "ana",
+        "2019-02-24, 02:31 AM",
+        _PROSE,
+    ]
+    meta = extract_text_metadata(lines, now=NOW, with_language=False)
+    assert meta.date == "2019-02-23T21:14"
+    assert 2 not in meta.metadata_lines  # the note is not metadata: the line stays in the body
+    # Before the date, a bracket is a title's: a list of posts does not date the page by it.
+    listed = ["Testing Time (and other asynchronicities), 26 August 2024", _PROSE]
+    assert extract_text_metadata(listed, now=NOW, with_language=False).date is None
+
+
+def test_the_only_month_and_year_line_dates_a_page_to_the_month() -> None:
+    meta = extract_text_metadata(
+        _page_with_date_lines("November 2015"), now=NOW, with_language=False
+    )
+    assert (meta.date, meta.fallback_date, meta.month_date) == (None, None, "2015-11")
+    labelled = _page_with_date_lines("Date: Nov. 2003")
+    assert extract_text_metadata(labelled, now=NOW, with_language=False).month_date == "2003-11"
+    # An archive lists months: no one of them is the page's. Nor is a member's join date.
+    archive = _page_with_date_lines("December 2024", "November 2024")
+    assert extract_text_metadata(archive, now=NOW, with_language=False).month_date is None
+    joined = _page_with_date_lines("Joined: Feb 2019")
+    assert extract_text_metadata(joined, now=NOW, with_language=False).month_date is None
+
+
+def test_a_month_line_dates_a_page_only_when_no_full_date_does() -> None:
+    page = (
+        '<html><head><meta property="article:modified_time" content="2025-09-17T17:00:00">'
+        "</head><body><article><h1>Lessons for climate policy</h1><p>November 2003</p>"
+        f"<p>{_PROSE}</p></article></body></html>"
+    )
+    assert cleaner.clean(page, kind="html").date == "2003-11"
+    dated = page.replace("<p>November 2003</p>", "<p>November 2003</p><p>March 4, 2004</p>")
+    assert cleaner.clean(dated, kind="html").date == "2004-03-04"

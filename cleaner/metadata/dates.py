@@ -128,8 +128,18 @@ def _alternation(words: tuple[str, ...] | list[str]) -> str:
 # Any word where a month name goes; `_ymd` keeps it only when it is one. A plain word is
 # several times cheaper to try at each position than the alternation of 280 month names.
 _MONTH = r"(?P<month>[^\W\d_]{3,15})(?!\p{L})\.?"
+# The same in one case or capitalised, so that a name glued before it ("Jane DoeMar 5, 2025")
+# is not taken for the month and the month is found after it.
+_CASED_MONTH = r"(?P<month>(?-i:\p{Lu}?\p{Ll}{2,14}|\p{Lu}{3,15}))(?!\p{L})\.?"
 _DAY = r"(?P<day>\d{1,2})"
 _YEAR = r"(?P<year>\d{4})(?!\d)"
+
+# A capital after a lower-case letter starts a word of its own: the text of inline elements
+# printed side by side without a space ("By Jane DoeMar 5, 2025", "HealthDECEMBER 22, 2022"),
+# as a flex row of spans is. On the WCXB train split this mends 2 HTML dates (one a byline's,
+# one a date line's whose update date alone was read) and 7 text-dump dates and 3 authors,
+# and loses none; only month-first dates are read so (a day before a glued month is rare).
+_GLUED = r"(?-i:(?<=\p{Ll})(?=\p{Lu}))"
 
 # -- patterns -----------------------------------------------------------------------------------
 
@@ -139,7 +149,7 @@ _YEAR_HINT = regex.compile(r"(?:19|20)\d\d")
 _DATE_PATTERNS: dict[str, regex.Pattern[str]] = {
     # "February 27, 2025", "Feb. 27th 2025"
     "month-day-year": regex.compile(
-        rf"(?i)(?<![\p{{L}}\d]){_MONTH}\s*{_DAY}(?:st|nd|rd|th)?(?!\d)\s*,?\s*{_YEAR}"
+        rf"(?i)(?:(?<![\p{{L}}\d])|{_GLUED}){_CASED_MONTH}\s*{_DAY}(?:st|nd|rd|th)?(?!\d)\s*,?\s*{_YEAR}"
     ),
     # "4 March 2025", "4. März 2025", "4 de marzo de 2025", "4 Mar, 2025",
     # "1er mars 2025", "27 лютого 2025 р.", "27-Feb-2025"
@@ -170,6 +180,7 @@ _YEAR_ALONE = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _YEAR_SUFFIX_ROOM = 6  # " року", " г." after the year
 _MONTH_SET = frozenset(MONTHS)
 _LETTER_WORD = regex.compile(r"[^\W\d_]+")
+_GLUED_WORD = regex.compile(rf"{_GLUED}[^\W\d_]+")
 
 _TIME = (
     r"(?P<hour>\d{1,2})(?:(?:[:h]|\.(?=\d\d(?!\d)))(?P<minute>\d{2})"
@@ -238,7 +249,9 @@ def _candidates(text: str) -> Iterator[tuple[str, regex.Match[str]]]:
     # A set lookup on the line's words tells whether a month name is there at all; then the
     # month-name patterns run only on the few characters before each year, where such a date
     # must end, instead of on the whole line.
-    if _MONTH_SET.isdisjoint(_LETTER_WORD.findall(text.casefold())):
+    if _MONTH_SET.isdisjoint(_LETTER_WORD.findall(text.casefold())) and _MONTH_SET.isdisjoint(
+        word.casefold() for word in _GLUED_WORD.findall(text)
+    ):
         return
     for year in _YEAR_ALONE.finditer(text):
         start = max(0, year.start() - NAMED_DATE_WINDOW)

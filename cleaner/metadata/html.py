@@ -185,7 +185,8 @@ def extract_head_metadata(tree: LexborHTMLParser, *, now: datetime | None = None
         url=_canonical(tree) or metas.get("og:url"),
         fallback_date=_plausible_date(ld.get("dateModified"), now)
         or next((d for key in MODIFIED_KEYS if (d := _meta_date(metas.get(key), now))), None)
-        or _first_time(tree, now),
+        or _first_time(tree, now)
+        or _attribute_date(tree, now),
         other_dates=_other_days(declared),
         date_in_json_ld=ld_date is not None,
     )
@@ -324,9 +325,30 @@ def _objects(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
 def _first_time(tree: LexborHTMLParser, now: datetime) -> str | None:
     """The first plausible `<time datetime>` of the page, wherever it stands."""
     for node in tree.css("time[datetime]"):
-        found = _meta_date(node.attributes.get("datetime"), now)
+        found = _element_date(node, node.attributes.get("datetime"), now)
         if found:
             return found
+    return None
+
+
+# Attributes in which a page's scripts keep the time its item was created or published, where
+# no markup above dates it: a custom element's `created-timestamp` (a forum post), a
+# container's `data-published`. Only ISO 8601 values count (an epoch number in a `data-time`
+# is as often a comment's or a cache's).
+DATE_ATTRIBUTES = ("created-timestamp", "data-published", "data-pubdate", "publishdate")
+_DATE_ATTRIBUTE_SELECTOR = ", ".join(f"[{name}]" for name in DATE_ATTRIBUTES)
+
+
+def _attribute_date(tree: LexborHTMLParser, now: datetime) -> str | None:
+    """The first plausible date of a `DATE_ATTRIBUTES` attribute, wherever it stands: the
+    last fallback of the markup. (WCXB train: 5 pages carry one with an ISO date, the gold
+    day on all 5; it dates one page that had no date, mended, and changes no other.)"""
+    for node in tree.css(_DATE_ATTRIBUTE_SELECTOR):
+        attributes = node.attributes
+        for name in DATE_ATTRIBUTES:
+            found = _plausible_date(attributes.get(name), now)
+            if found:
+                return found
     return None
 
 
@@ -342,15 +364,44 @@ def _markup_date(tree: LexborHTMLParser, now: datetime) -> str | None:
     for prop in MICRODATA_DATE_PROPS:
         for node in tree.css(f'[itemprop="{prop}"]'):
             attributes = node.attributes
-            found = _plausible_date(attributes.get("datetime") or attributes.get("content"), now)
+            value = attributes.get("datetime") or attributes.get("content")
+            found = _plausible_date(value, now)
             if found:
-                return found
+                return _shown_local_day(node, value, found, now)
     # Only within the article: a `<time>` elsewhere may date a related story or a comment.
     scope = tree.css_first('article, main, [role="main"]')
     if scope is None:
         return None
     time = scope.css_first("time[datetime]")
-    return _meta_date(time.attributes.get("datetime"), now) if time is not None else None
+    return _element_date(time, time.attributes.get("datetime"), now) if time is not None else None
+
+
+def _element_date(node: LexborNode, value: str | None, now: datetime) -> str | None:
+    """The date of a `<time datetime>` element (see `_shown_local_day`)."""
+    found = _meta_date(value, now)
+    return _shown_local_day(node, value, found, now) if found else None
+
+
+_UTC_SUFFIX = regex.compile(r"(?:Z|[+\-]00:?00)$")
+
+
+def _shown_local_day(node: LexborNode, value: str | None, found: str, now: datetime) -> str:
+    """`found`, the date an element's attribute gives, unless the attribute is a UTC
+    timestamp and the element's own text shows the day before or after it: the site renders
+    the instant in its own time zone, and that day is the one its readers see.
+
+    WCXB train: of the 5 pages with such an element, the shown day is the gold on 4 (the
+    fifth's elements date forum replies, not the page); one page's date changes, mended. A
+    timestamp with a non-zero offset is kept as written: on 4 forum pages whose `<time>`
+    says -05:00 and shows the next day (the text rendered in the crawler's zone), the gold
+    is the attribute's day."""
+    if not value or not _UTC_SUFFIX.search(value.strip()):
+        return found
+    shown = _written_date(_SPACES.sub(" ", node.text(deep=True, separator=" ")).strip(), now)
+    if shown is None or shown[:10] == found[:10]:
+        return found
+    gap = abs(date.fromisoformat(shown[:10]) - date.fromisoformat(found[:10])).days
+    return shown if gap == 1 else found
 
 
 def _markup_author(tree: LexborHTMLParser) -> str | None:

@@ -45,7 +45,14 @@ from cleaner.metadata.byline import (
     parse_byline_pair,
     parse_name_line,
 )
-from cleaner.metadata.dates import DateMatch, SlashOrder, find_dates, may_contain_date
+from cleaner.metadata.dates import (
+    EARLIEST_YEAR,
+    MONTHS,
+    DateMatch,
+    SlashOrder,
+    find_dates,
+    may_contain_date,
+)
 from cleaner.metadata.language import detect_language
 from cleaner.metadata.reading import find_reading_time, is_reading_time_line, may_hold_reading_time
 
@@ -156,6 +163,9 @@ class TextMetadata:
     # The other reading of each numeric date the page shows whose order is ambiguous
     # ("09.10.2024", "02-12-2025"): the day as read -> the day with day and month swapped.
     other_readings: dict[str, str] = field(default_factory=dict)
+    # The month ("YYYY-MM") of the page's only line that is nothing but a month and a year
+    # ("November 2015"): a date to the month, for the caller's last resort.
+    month_date: str | None = None
 
 
 BylineSource = Literal["line", "pair", "name", "box"]
@@ -198,6 +208,8 @@ class _Scan:
     other_dates: list[tuple[int, DateMatch]]
     # Ambiguous numeric dates: the day as read -> the day in the other order.
     other_readings: dict[str, str]
+    # The month ("YYYY-MM") of each line that is nothing but a month and a year.
+    month_lines: list[str]
 
 
 def extract_text_metadata(
@@ -255,6 +267,7 @@ def extract_text_metadata(
         shown_days=frozenset(scan.shown_days),
         original_date=scan.original_date,
         other_readings=scan.other_readings,
+        month_date=scan.month_lines[0] if len(scan.month_lines) == 1 else None,
     )
 
 
@@ -279,6 +292,7 @@ def _scan(lines: Sequence[str], now: date, order: SlashOrder | None, dated: set[
     shown_days: set[str] = set()
     original_date: str | None = None
     other_readings: dict[str, str] = {}
+    month_lines: list[str] = []
     for i, raw in enumerate(lines):
         if i in taken:
             continue
@@ -313,6 +327,9 @@ def _scan(lines: Sequence[str], now: date, order: SlashOrder | None, dated: set[
             elif _BY_LEAD.search(line, 0, dates[0].start):
                 byline_dates.append(dates[0])
             other_dates.append((i, dates[0]))
+        elif i in dated and (month := _month_line(line, now)) is not None:
+            month_lines.append(month)
+            continue
         if may_hold_reading_time(line, folded) and is_reading_time_line(line, folded=folded):
             reading_lines.append(i)
         elif article_start is None and _is_prose(line):
@@ -331,7 +348,38 @@ def _scan(lines: Sequence[str], now: date, order: SlashOrder | None, dated: set[
         original_date,
         other_dates,
         other_readings,
+        month_lines,
     )
+
+
+# A month and a year with nothing between them but a dot or a comma: "November 2015", "Nov.
+# 2003", "December, 2025".
+_MONTH_YEAR = regex.compile(
+    r"(?<![\p{L}\d])(?P<month>\p{L}{3,12})\.?,?\s+(?P<year>(?:19|20)\d\d)(?!\d)"
+)
+
+
+def _month_line(line: str, now: date) -> str | None:
+    """The month ("YYYY-MM") of a line that is nothing but a month, a year and metadata words
+    ("November 2015", "Date: Nov 2003"), or None.
+
+    A page dated only to the month says so this way, and the WCXB gold then gives the month
+    ("2015-11"). Train split: 2 pages are so dated, both mended (HTML and text dumps), and no
+    other page with a gold date has a lone month line without a full date to prefer."""
+    found = _MONTH_YEAR.search(line)
+    if found is None:
+        return None
+    month = MONTHS.get(found["month"].casefold())
+    year = int(found["year"])
+    if (
+        month is None
+        or not EARLIEST_YEAR <= year <= now.year
+        or (year, month) > (now.year, now.month)
+    ):
+        return None
+    if count_other_words(f"{line[: found.start()]} {line[found.end() :]}"):
+        return None
+    return f"{year:04d}-{month:02d}"
 
 
 def _byline_at(
@@ -379,12 +427,32 @@ def _date_line(line: str, i: int, dates: list[DateMatch], above: str) -> _DateLi
     if reading is not None:
         masked = f"{masked[: reading.start]} {READING_MARK} {masked[reading.end :]}"
     others = count_other_words(masked)
-    if others > DATE_LINE_MAX_OTHER_WORDS:
+    if (
+        others > DATE_LINE_MAX_OTHER_WORDS
+        and _others_without_aside(masked) > DATE_LINE_MAX_OTHER_WORDS
+    ):
         return None
     label = line[: dates[0].start]
     if not label.strip():
         label = above  # the label on a line of its own: "Last updated:" / "July 16, 2025"
     return _DateLine(i, dates[0], bool(_UPDATED.search(label)), others == 0)
+
+
+# A remark in brackets: "(This post was last modified: 2024-01-05 by jdoe. Edited 1 time.)".
+_ASIDE = regex.compile(r"\([^()]*\)")
+
+
+def _others_without_aside(masked: str) -> int:
+    """The other words of a date line (`masked`: its dates masked) without the remarks in
+    brackets after its first date: a forum post's "2019-02-23, 09:14 PM (This post was last
+    modified: 2024-01-05, 03:27 AM by jdoe. Edited 1 time in total.)" dates the post. (Before
+    the date, a bracket belongs to a title: "Testing Time (and other asynchronicities), 26
+    August 2025" in a list of posts; counting those too changed a listing page's date.)
+    WCXB train: one forum page's date mended (HTML and text dump), none lost."""
+    before, mark, after = masked.partition(DATE_MARK)
+    if "(" not in after:
+        return count_other_words(masked)
+    return count_other_words(f"{before}{mark}{_ASIDE.sub(' ', after)}")
 
 
 LABEL_MAX_CHARS = 30
