@@ -37,6 +37,9 @@ class Cleaner:
         # of one, so with them every region is walked line by line.
         user = self.options.filters or self.options.rules_files
         self.flat = frozenset() if user else FLAT_REGIONS
+        # The blocks' DOM path and attributes are made only for those who see them: the
+        # Document's blocks and user filters (see `segment_tree`).
+        self.described = bool(self.options.include_blocks or self.options.filters)
 
     def clean(
         self,
@@ -58,7 +61,7 @@ class Cleaner:
             tree = LexborHTMLParser(text)
             if opts.metadata:
                 head = extract_head_metadata(tree)
-            blocks = segment_tree(tree, html=text, flat=self.flat)
+            blocks = segment_tree(tree, html=text, flat=self.flat, described=self.described)
         else:
             blocks = segment_text(text)
         page = Page(blocks=blocks, kind=page_kind, url=url)

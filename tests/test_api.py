@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -138,6 +139,22 @@ def test_a_cleaner_object_reuses_its_pipeline_and_gives_the_same_result() -> Non
 
 def test_include_blocks_false_leaves_the_blocks_out() -> None:
     assert cleaner.clean(ARTICLE, kind="text", include_blocks=False).blocks == ()
+
+
+def test_an_html_page_cleaned_without_its_blocks_is_the_same_document_less_them() -> None:
+    # Without blocks to show, the blocks are made without their DOM paths and attributes,
+    # which no built-in filter reads.
+    page = (
+        "<html><head><title>Ferry service resumes</title></head><body>"
+        "<nav class='menu'><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        "<article class='story'><h1>Ferry service resumes after winter storm</h1>"
+        + "".join(f"<p>{line}</p>" for line in ARTICLE.splitlines()[2:] if line)
+        + "</article><footer>© Harbour News</footer></body></html>"
+    )
+    with_blocks = cleaner.clean(page, kind="html")
+    without = cleaner.clean(page, kind="html", include_blocks=False)
+    assert with_blocks.blocks and not without.blocks
+    assert without == replace(with_blocks, blocks=())
 
 
 def test_kind_is_detected_from_the_input() -> None:

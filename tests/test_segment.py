@@ -6,9 +6,10 @@ from dataclasses import fields, replace
 
 from hypothesis import given
 from hypothesis import strategies as st
+from selectolax.lexbor import LexborHTMLParser
 
 from cleaner import Block
-from cleaner.segment import segment_html, segment_text
+from cleaner.segment import segment_html, segment_text, segment_tree
 
 
 def test_a_text_dump_gives_one_block_per_line_and_remembers_blank_lines() -> None:
@@ -160,3 +161,24 @@ def test_unknown_and_prefixed_elements_stay_inline_and_upper_case_tags_are_block
         "<P>Read <my-widget>this</my-widget> and <o:p>that</o:p> now</P><DIV>Next</DIV>"
     )
     assert [(b.text, b.tag) for b in blocks] == [("Read this and that now", "p"), ("Next", "div")]
+
+
+def test_blocks_made_undescribed_lack_only_their_path_and_attributes() -> None:
+    html = (
+        "<body><nav class='menu'><a href='/'>Home</a></nav>"
+        "<article id='story'><h1 class='title'>Ferry resumes</h1>"
+        "<p>The ferry <a href='/x'>crossed</a> on Monday.<br>It carried forty.</p>"
+        "<ul role='list'><li>One</li><li>Two</li></ul></article></body>"
+    )
+    described = segment_tree(LexborHTMLParser(html), html=html)
+    bare = segment_tree(LexborHTMLParser(html), html=html, described=False)
+    assert [(b.path, b.attrs) for b in described] == [
+        ("body/nav", "menu"),
+        ("body/article/h1", "title"),
+        ("body/article/p", ""),
+        ("body/article/p", ""),
+        ("body/article/ul/li", ""),
+        ("body/article/ul/li", ""),
+    ]
+    assert [(b.path, b.attrs) for b in bare] == [("", "")] * 6
+    assert [replace(b, path="", attrs="") for b in described] == bare
