@@ -241,3 +241,79 @@ def test_an_elements_region_is_the_first_whose_css_selector_lexbor_matches_it() 
     assert found == expected
     # All but c, d, f, h and s bear a region's marks.
     assert len(found) == 18
+
+
+def test_a_modal_policy_holding_most_of_the_page_and_its_own_h1_is_still_furniture() -> None:
+    # A store's terms of sale sit in a pop-up inside the footer: more text than the page
+    # itself, and a heading of their own. Neither makes the overlay the page's body.
+    clause = (
+        "<p>Clause {n}. You agree to use the platform only for lawful purposes and in a way that "
+        "does not infringe the rights of anyone else or restrict their use of it.</p>"
+    )
+    terms = "".join(clause.format(n=n) for n in range(1, 9))
+    html = _page(
+        "<div><h1>Wool runners</h1>"
+        "<p>Soft merino wool and a light foam sole make these the shoes you reach for every "
+        "morning, whatever the day holds.</p>"
+        "<p>Machine washable: take out the insoles and laces, and wash them apart.</p></div>",
+        '<footer><p>Terms of service</p><div role="dialog" aria-modal="true">'
+        f"<h1>Terms of service</h1>{terms}</div></footer>",
+    )
+    doc = cleaner.clean(html, kind="html")
+    assert doc.text == (
+        "Wool runners\n\n"
+        "Soft merino wool and a light foam sole make these the shoes you reach for every "
+        "morning, whatever the day holds.\n\n"
+        "Machine washable: take out the insoles and laces, and wash them apart."
+    )
+    assert {b.reason for b in doc.blocks if b.text.startswith("Clause")} == {"dom.dialog"}
+
+
+def test_a_dialog_around_the_marked_main_content_is_not_furniture() -> None:
+    html = _page('<div role="dialog"><main>', ARTICLE, "</main></div>")
+    assert set(_regions(html).values()) == {"main"}
+
+
+LONG_ARTICLE = (
+    "<article><h1>How the harbour wall was rebuilt</h1>"
+    + "".join(
+        f"<p>Stage {n}: the masons lifted the old granite blocks one by one, numbered each of "
+        "them, and set them back on a new concrete footing that the engineers had poured "
+        "below the low-water mark during the calm weeks of the late summer.</p>"
+        for n in range(1, 5)
+    )
+    + "</article>"
+)
+COMMENT_THREAD = (
+    '<div id="comments"><h3>2 comments</h3>'
+    '<div class="comment"><p>Marta</p><p>I walked along the wall last week and you would '
+    "never know it had fallen down at all.</p></div>"
+    '<div class="comment"><p>Jon</p><p>Does anyone know whether the steps at the far end '
+    "will open again before the regatta?</p></div></div>"
+)
+
+
+def test_readers_comments_below_an_article_are_dropped() -> None:
+    doc = cleaner.clean(_page(LONG_ARTICLE, COMMENT_THREAD), kind="html")
+    stage = (
+        ": the masons lifted the old granite blocks one by one, numbered each of them, and set "
+        "them back on a new concrete footing that the engineers had poured below the low-water "
+        "mark during the calm weeks of the late summer."
+    )
+    assert doc.text == "\n\n".join(
+        ["How the harbour wall was rebuilt", *(f"Stage {n}{stage}" for n in range(1, 5))]
+    )
+    reasons = {b.text: b.reason for b in doc.blocks}
+    assert reasons["Does anyone know whether the steps at the far end will open again before the "
+                   "regatta?"] == "dom.comments"  # fmt: skip
+
+
+def test_a_forum_thread_in_comment_containers_is_the_body_and_stays() -> None:
+    # The posts are all there is: no prose outside the thread, so it is not furniture.
+    doc = cleaner.clean(_page("<h1>Harbour wall steps</h1>", COMMENT_THREAD), kind="html")
+    assert doc.text == (
+        "I walked along the wall last week and you would never know it had fallen down at "
+        "all.\n\nDoes anyone know whether the steps at the far end will open again before the "
+        "regatta?"
+    )
+    assert all(b.reason != "dom.comments" for b in doc.blocks)

@@ -74,6 +74,24 @@ CASES: dict[str, tuple[list[str], list[str]]] = {
         ],
         ["Loading the ferry took two hours because of the wind.", "Loading dock closed."],
     ),
+    "gov_banner": (
+        [
+            "An official website of the United States government",
+            "Here’s how you know",
+            "The .gov means it’s official.",
+            "Federal government websites often end in .gov or .mil. Before sharing sensitive "
+            "information, make sure you’re on a federal government site.",
+            "The site is secure.",
+            "The https:// ensures that you are connecting to the official website and that any "
+            "information you provide is encrypted and transmitted securely.",
+            "Secure .gov websites use HTTPS A lock ( ) or https:// means you’ve safely "
+            "connected to the .gov website.",
+        ],
+        [
+            "The site is secure enough for children, the inspectors said.",
+            "Here’s how you know the loaf is baked: tap its base and listen for a hollow sound.",
+        ],
+    ),
     "media_controls": (
         [
             "Play",

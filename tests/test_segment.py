@@ -135,6 +135,28 @@ def test_a_hidden_menu_stays_out_of_a_page_that_shows_its_article() -> None:
     assert len(texts) == 1 and texts[0].startswith("The agent stopped")
 
 
+def test_a_collapsed_accordion_is_read_but_a_hidden_tab_panel_and_menu_are_not() -> None:
+    # The answers of a FAQ open under their questions: hidden only until clicked.
+    html = (
+        "<html><body><h2>Questions</h2>"
+        '<button aria-expanded="false" aria-controls="a1">How long does delivery take?</button>'
+        '<div id="a1" style="display:none"><p>Three to five working days.</p></div>'
+        '<a role="button" aria-controls="a2">Can I return a desk?</a>'
+        '<div id="a2" hidden><p>Yes, within thirty days.</p></div>'
+        '<button role="tab" aria-controls="t1">Push notifications</button>'
+        '<div id="t1" hidden><p>Open the settings and allow this site.</p></div>'
+        '<ul id="menu" hidden><li>Sale</li></ul></body></html>'
+    )
+    assert [b.text for b in segment_html(html)] == [
+        "Questions",
+        "How long does delivery take?",
+        "Three to five working days.",
+        "Can I return a desk?",
+        "Yes, within thirty days.",
+        "Push notifications",
+    ]
+
+
 def test_link_density_counts_each_linked_text_node_without_its_spaces() -> None:
     # "the full " and "story" are linked: 8 + 5 characters of the 24 in the block.
     (paragraph,) = segment_html("<p>Read <a href='#'>the full <b>story</b></a> here</p>")

@@ -4,8 +4,9 @@ Every block-level element that holds text of its own becomes a block: the text o
 content, joined as a browser lays it out, with its tag, heading level, DOM path, class/id tokens
 and the share of its text inside links. Invisible subtrees (scripts, styles, templates) are
 removed in lexbor before the walk, and so are `noscript`, `hidden` and inline `display:none`
-subtrees unless the page shows next to nothing without them (see `SCRIPTED_SELECTOR`). A block
-of inline content alone is read in one lexbor call; only containers are walked in Python.
+subtrees unless the page shows next to nothing without them (see `SCRIPTED_SELECTOR`) or a
+disclosure toggle opens them (`DISCLOSURE_SELECTOR`). A block of inline content alone is read
+in one lexbor call; only containers are walked in Python.
 """
 
 from __future__ import annotations
@@ -26,6 +27,16 @@ INVISIBLE_SELECTOR = "script, style, template, svg, math, iframe, object, embed,
 # inline `display:none`). Forums serve their posts to crawlers inside <noscript>; pages that
 # stream their HTML park the content in a hidden container that a script moves into place.
 SCRIPTED_SELECTOR = "noscript, [hidden], [style*='display:none'], [style*='display: none']"
+
+DISCLOSURE_SELECTOR = '[aria-controls][aria-expanded], [aria-controls][role="button"]'
+"""The toggles of disclosure widgets (accordions, "show more" panels). A scripted subtree (see
+`SCRIPTED_SELECTOR`) that one of them names in `aria-controls` is hidden only until the reader
+opens it, and is read like the rest of the page: a FAQ's answers, a product's folded details.
+What other controls name (tab panels, menus) is not: with every `aria-controls` target read,
+train word F1 was 0.8652, two forum pages losing most of their score to hidden tab panels of
+push-notification help. With disclosures alone, train word F1 0.8645 -> 0.8658 (7 pages
+better, 2 worse), and 0.8660 (8 better, 1 worse) once `cleaner.filters.rules.notices` drops
+the official-site banner of US government pages, which hides two sentences in a disclosure."""
 
 REVEAL_MIN_CHARS = 1_000
 REVEAL_RATIO = 1.5
@@ -72,7 +83,7 @@ def segment_tree(
     with those subtrees in.
     """
     _remove(tree, INVISIBLE_SELECTOR)
-    scripted = tree.css(SCRIPTED_SELECTOR)
+    scripted = _hidden_until_scripted(tree)
     # An upper bound (nested subtrees count twice); only decides whether to look again.
     scripted_chars = sum(len(node.text(deep=True, strip=True)) for node in scripted)
     for node in scripted:
@@ -87,6 +98,20 @@ def segment_tree(
     _remove(again, INVISIBLE_SELECTOR)
     revealed = _collect(again, flat, described)
     return revealed if sum(len(b.text) for b in revealed) > REVEAL_RATIO * shown else blocks
+
+
+def _hidden_until_scripted(tree: LexborHTMLParser) -> list[LexborNode]:
+    """The subtrees of `SCRIPTED_SELECTOR`, less those a disclosure toggle controls (see
+    `DISCLOSURE_SELECTOR`)."""
+    scripted = tree.css(SCRIPTED_SELECTOR)
+    if not any(node.attributes.get("id") for node in scripted):
+        return scripted
+    controlled = {
+        name
+        for toggle in tree.css(DISCLOSURE_SELECTOR)
+        for name in (toggle.attributes.get("aria-controls") or "").split()
+    }
+    return [node for node in scripted if node.attributes.get("id") not in controlled]
 
 
 def _remove(tree: LexborHTMLParser, selector: str) -> None:

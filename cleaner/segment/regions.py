@@ -18,6 +18,14 @@ A container that holds the body is never a furniture region, whatever its name (
 whole page, a "sidebar-layout" wrapper, an `<aside>` class on the main column): one that
 contains the page's `<main>`, `<article>` or `<h1>`, or more than `MAX_TEXT_SHARE` of the
 page's text (and at least `BODY_MIN_CHARS` characters), is left out.
+
+A modal dialog (`<dialog>`, `role="dialog"`, `aria-modal="true"`) is the exception: it sits
+above the page, not in its flow, so it is furniture whatever it holds and however much text
+(a store's privacy policy or terms of sale, a consent centre, a search overlay with its own
+`<h1>` or `<article>`), unless it holds the page's marked main container. On the WCXB train
+split no dialog holds the body, and policy pop-ups holding 43-68% of a page's text had passed
+for it: exempting dialogs from the tests above lifted word F1 from 0.8575 to 0.8609 (8 pages
+better, none worse).
 """
 
 from __future__ import annotations
@@ -68,6 +76,9 @@ REGION_MARKS: dict[str, Marks] = {
     "subscribe": Marks(classes=("newsletter", "subscribe", "paywall")),
     "ads": Marks(classes=("advert", "sponsor"), ids=("advert",)),
     "form": Marks(tags=("form",)),
+    # A thread of readers' comments: dropped only on a page with a body of its own (see
+    # `cleaner.filters.dom.COMMENTS_MIN_BODY_WORDS`); on a forum the thread is the body.
+    "comments": Marks(classes=("comment",), ids=("comment",)),
 }
 
 # A container with more than this share of the page's text holds the body, not furniture.
@@ -108,10 +119,12 @@ class Regions:
         mains = [
             (len(n.text(deep=True, separator=" ", strip=True)), n) for n in markers if _is_main(n)
         ]
+        self.main_holders: set[int] = set()  # the main container and every element around it
         if mains:
             chars, main = max(mains, key=lambda m: m[0])
             if chars >= MIN_MAIN_SHARE * self.page_chars():
                 self.main = main.mem_id
+                self.main_holders = _holding_the_body([main])
         self.holders = _holding_the_body(markers)
         self._classes: dict[str, int] = {}  # see `_marked`
 
@@ -128,6 +141,9 @@ class Regions:
         if key == self.main:
             return "main"
         first = _marked(tag_id, attributes, self._classes)
+        if first == _MODAL_REGION:
+            # Furniture whatever it holds (see the module's docstring).
+            return None if key in self.main_holders else _REGION_NAMES[first]
         if first == _UNMARKED or key in self.holders:
             return None
         chars = len(node.text(deep=True, separator=" ", strip=True))

@@ -1,5 +1,6 @@
 """Notices about the page rather than the article: reading time, audio players, "Updated"
-stamps, advertisement labels, loading and JavaScript messages, video player controls.
+stamps, advertisement labels, loading and JavaScript messages, video player controls, and the
+banner that says a US government site is official.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ NOTICE_MAX_WORDS = 20
 
 # "Updated Feb 27, 2025 10:15 am EST": a label and a date (at most 9 words in the train split).
 STAMP_MAX_WORDS = 12
+
+# The official-site banner of US government pages: its longest line is 24 words.
+GOV_BANNER_MAX_WORDS = 30
 
 # What may follow a reading time at the end of a line: spacing, separators and icons, but not a
 # full stop, so "The report is a 10 minute read." (a sentence) is left alone.
@@ -137,6 +141,27 @@ RULES: tuple[LineRule, ...] = (
             r"(?:включите|увімкніть) javascript",
         ),
         NOTICE_MAX_WORDS,
+    ),
+    LineRule(
+        # The banner atop US government sites (the federal design system's): "An official
+        # website of the United States government. Here's how you know", and what its
+        # disclosure opens: "The .gov means it's official. Federal government websites often
+        # end in .gov or .mil...", "The site is secure. The https:// ensures that...".
+        "gov_banner",
+        line_start(
+            r"an official website of the (?:united states|u\.s\.) government",
+            r"here['’]s how you know\W*$",
+            r"the \.gov means it['’]s official",
+            r"federal government websites (?:often|always) end in \.gov",
+            r"official websites use \.gov",
+            r"an? \.gov website belongs to an official government organization",
+            r"the site is secure\.?\s*$",
+            r"the https:// ensures that you are connecting to the official website",
+            r"secure \.gov websites use https",
+            r"a lock \(.{0,20}\) or https:// means you['’]ve safely connected",
+        ),
+        GOV_BANNER_MAX_WORDS,
+        requires=("gov", "how you know", "site is secure", "https://"),
     ),
     LineRule(
         # Video and audio player controls: "Play", "Mute", "0:00 / 3:21", "This is a modal window."
