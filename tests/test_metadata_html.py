@@ -306,15 +306,51 @@ def test_the_one_head_selection_finds_what_each_selection_finds_alone() -> None:
         '<script type="application/ld+json">[]</script><H1>Last</H1></body></html>'
     )
     tree = LexborHTMLParser(page)
-    found = _head_nodes(tree)
-    alone = [
-        tree.css(selector)
-        for selector in ("meta[content]", 'script[type="application/ld+json"]', "h1")
-    ]
-    assert [[n.mem_id for n in nodes] for nodes in found] == [
+    metas, scripts, headings, _ = _head_nodes(tree)
+    assert metas == [n.attributes for n in tree.css("meta[content]")]
+    alone = [tree.css(selector) for selector in ('script[type="application/ld+json"]', "h1")]
+    assert [[n.mem_id for n in nodes] for nodes in (scripts, headings)] == [
         [n.mem_id for n in nodes] for nodes in alone
     ]
-    assert [len(nodes) for nodes in found] == [3, 3, 3]
+    assert [len(metas), len(scripts), len(headings)] == [3, 3, 3]
+
+
+def test_the_head_selection_marks_every_fallback_markup_its_exact_selection_finds() -> None:
+    # Each fallback (`_markup_author`, `_markup_date`, `_first_time`) skips its selection of
+    # the page when `_head_nodes` leaves its mark out: a mark must be there whenever the
+    # exact selection finds something, whatever the case of names and values, and whatever
+    # else the element is (a <meta> without content, a JSON-LD script, an <h1>).
+    from cleaner.metadata.html import _head_nodes
+
+    marked = {
+        "author": '[itemprop="author"]',
+        "date": '[itemprop="datePublished"], [itemprop="dateCreated"]',
+        "rel": 'a[rel~="author"]',
+        "time": "time[datetime]",
+    }
+    pieces = [
+        "<span itemprop=author>Jo Doe</span>",
+        "<meta itemprop=datePublished>",
+        "<script type='application/ld+json' itemprop=dateCreated>{}</script>",
+        "<script itemprop=author>1</script>",
+        "<h1 itemprop=author>Title</h1>",
+        "<a REL='nofollow Author' href=/jo>Jo</a>",
+        "<a rel=authors href=/x>X</a>",
+        "<TIME DATETIME=2024-01-02>Jan 2</TIME>",
+        "<time>Jan 3</time>",
+        "<div itemprop=DatePublished>2024-01-04</div>",
+    ]
+    for piece in ["", *pieces, "".join(pieces)]:
+        tree = LexborHTMLParser(f"<html><head></head><body><p>Text</p>{piece}</body></html>")
+        metas, scripts, _, markup = _head_nodes(tree)
+        for mark, selector in marked.items():
+            if tree.css(selector):
+                assert mark in markup, (piece, mark)
+        assert metas == [n.attributes for n in tree.css("meta[content]")]
+        assert [n.mem_id for n in scripts] == [
+            n.mem_id for n in tree.css('script[type="application/ld+json"]')
+        ]
+    assert _head_nodes(LexborHTMLParser("<p>Text</p><time>now</time>"))[3] == frozenset()
 
 
 def test_several_json_ld_authors_read_as_a_byline_prints_them_with_and_before_the_last() -> None:
