@@ -695,3 +695,91 @@ def test_a_month_line_dates_a_page_only_when_no_full_date_does() -> None:
     assert cleaner.clean(page, kind="html").date == "2003-11"
     dated = page.replace("<p>November 2003</p>", "<p>November 2003</p><p>March 4, 2004</p>")
     assert cleaner.clean(dated, kind="html").date == "2004-03-04"
+
+
+# -- headline without a byline, breadcrumbs, echoes of the slug, page names ---------------------
+
+_SHOP_PROSE = (
+    "Our bottles keep water cold for a whole day on the trail, and every one of them is made "
+    "from steel that can be recycled when the bottle is finally worn out."
+)
+
+
+def test_without_byline_or_date_the_heading_above_the_first_paragraph_is_the_headline() -> None:
+    dump = "\n\n".join(
+        [
+            "Shop Stories Help",
+            "Free delivery over 40 euros",
+            "Trail Bottle for Long Days",
+            _SHOP_PROSE,
+        ]
+    )
+    meta = extract_text_metadata(dump.split("\n\n"), with_language=False)
+    # The line stays in the body: a guess from the first paragraph may be a subheading.
+    assert (meta.title, meta.title_index) == ("Trail Bottle for Long Days", None)
+    doc = cleaner.clean(dump, kind="text")
+    assert doc.title == "Trail Bottle for Long Days"
+    # A heading below the first paragraph is a subheading, not the headline.
+    lines = ["Shop", _SHOP_PROSE, "Care and Cleaning of the Bottle"]
+    assert extract_text_metadata(lines, with_language=False).title is None
+
+
+def test_a_breadcrumb_ending_with_the_headline_gives_way_to_the_headline() -> None:
+    lines = [
+        "Home > Guides > Your Guide to Choosing an Electric Car",
+        "Your Guide to Choosing an Electric Car",
+        _SHOP_PROSE,
+    ]
+    hint = title_hint_from_url("https://example.org/guides/your-guide-to-choosing-an-electric-car")
+    assert find_headline(lines, 2, hint) == 1
+    assert find_headline(lines, 2) == 1
+    # A line that ends with a short label ("this year") keeps it: a headline has 3+ words.
+    assert find_headline(["Best gear for the trail this year", "this year", _SHOP_PROSE], 2) == 0
+
+
+def test_the_headline_above_the_byline_wins_over_a_later_line_closer_to_the_slug() -> None:
+    lines = [
+        "The Best Lightweight Gaming Mice in 2026",
+        "By Sam Horti",
+        _SHOP_PROSE,
+        "Best Lightweight Gaming Mouse",
+        _SHOP_PROSE,
+    ]
+    hint = title_hint_from_url("https://example.org/articles/best-lightweight-gaming-mouse")
+    assert find_headline(lines, 1, hint) == 0
+    # Below the slug's line, the anchored line does not win: the slug's line came first.
+    later = [lines[3], "Deals of the week", lines[0], lines[1], _SHOP_PROSE]
+    assert find_headline(later, 3, hint) == 0
+
+
+def test_a_product_name_shaped_like_a_persons_name_matches_the_slug() -> None:
+    lines = ["Shop Women Dresses", "Iris Rust Hemp Dress", "Three layers of flowy dress", "EUR 90"]
+    hint = title_hint_from_url("https://example.org/shop/dress/iris-rust-hemp-dress/")
+    assert find_headline(lines, None, hint) == 1
+    # Without the slug, a name-shaped line is still not taken as the headline.
+    assert find_headline(["Iris Rust Hemp Dress", _SHOP_PROSE], 1) is None
+
+
+def test_a_short_slug_names_the_page_by_its_line() -> None:
+    url = "https://example.org/collections/water-bottles"
+    dump = "\n\n".join(["Shop Bottles Bags Sale", "Water Bottles", _SHOP_PROSE])
+    assert cleaner.clean(dump, kind="text", url=url).title == "Water Bottles"
+    lines = ["Hire Movers in Jackson, NJ", "Jackson, NJ", _SHOP_PROSE]
+    # A headline holding all the slug's words stays; a product id is no page name.
+    meta = extract_text_metadata(lines, url="https://example.org/movers/jackson_nj/")
+    assert meta.title == "Hire Movers in Jackson, NJ"
+    lines = ["B0D1PC8551", "Wireless earbuds with a long battery life", _SHOP_PROSE]
+    meta = extract_text_metadata(lines, url="https://example.org/dp/B0D1PC8551")
+    assert meta.title == "Wireless earbuds with a long battery life"
+
+
+def test_the_sites_name_after_the_headline_is_taken_off_the_title() -> None:
+    lines = ["Marketing Tools for Small Shops | Get Local Agency", _SHOP_PROSE]
+    meta = extract_text_metadata(lines, url="https://www.getlocal.agency/", with_language=False)
+    assert meta.title == "Marketing Tools for Small Shops"
+    url = "https://tires.bridgestone.com/learn/car-maintenance-checklist"
+    lines = ["The Car Maintenance Checklist - Bridgestone Tires", _SHOP_PROSE]
+    assert extract_text_metadata(lines, url=url).title == "The Car Maintenance Checklist"
+    # A last part that is not the site's name stays ("Part 2" is no host).
+    lines = ["Bottles for the Trail - Part 2", _SHOP_PROSE]
+    assert extract_text_metadata(lines, url=url).title == "Bottles for the Trail - Part 2"
