@@ -1,6 +1,5 @@
 """Drop the blocks of an HTML page that sit in its furniture: navigation, footer, cookie and
-subscription boxes, dialogs, share bars, related-story rails, ads, forms, and the readers'
-comments below an article (`COMMENTS_MIN_BODY_WORDS`).
+subscription boxes, dialogs, share bars, related-story rails, ads, forms.
 
 The regions are found while segmenting (`cleaner.segment.regions`), which already leaves out
 any container that holds the body. When the page marks its main content (`<main>`), blocks
@@ -15,7 +14,6 @@ from collections.abc import Iterator
 
 from cleaner._model import Verdict, drop
 from cleaner.filters.base import Page
-from cleaner.filters.structure import is_prose
 
 # Regions whose blocks are dropped outright. Measured on the WCXB train split (word F1 of the
 # HTML path, 1,218 pages, against 0.7843 with no region dropped and 0.7879 with all): leaving
@@ -37,21 +35,13 @@ held-out split, 56 in menus), so HTML cleaning is about 12% faster. Share bars a
 before: a byline often sits in one. Train split, against walking every region: word F1 0.8319
 -> 0.8316, author 0.763 -> 0.764, date 0.860 -> 0.859."""
 
-COMMENTS_MIN_BODY_WORDS = 150
-"""A thread of comments (a container named "comment...", `cleaner.segment.regions`) is
-dropped when the page holds at least this many words of prose outside any region but the
-ones only recorded (main, header, aside): an article or a question with readers' comments
-below it, whose gold body leaves them out. On a forum, whose posts sit in such containers
-with little prose outside them, the thread is the body and stays, left like a header or an
-aside to the other stages (and not dropped as lying outside `<main>`). On the WCXB train split
-(HTML) word F1 0.8609 -> 0.8645 (articles 0.940 -> 0.946, forums +0.003; 30 pages better,
-11 worse, every site fold better); 100, 200 and 300 words give 0.8641, 0.8645 and 0.8639,
-and dropping every thread 0.8596 (forums -0.068)."""
+# Not a region: readers' comment threads ("comment..." containers). Dropping a thread when the
+# page had 150 words of prose outside it lifted train word F1 from 0.8609 to 0.8645, but took
+# held-out from 0.853 to 0.850 (ninth session): a forum page lost 0.90 of its word F1, and a
+# news discussion page whose gold keeps the readers' comments lost 0.47 (on train, the gold of
+# such a page left them out).
 
 _OUTSIDE_MAIN = drop("dom.outside-main")
-_COMMENTS = drop("dom.comments")
-# The regions whose prose counts as the page's own body for `COMMENTS_MIN_BODY_WORDS`.
-_BODY_REGIONS = frozenset({"", "main", "header", "aside"})
 
 
 class PageRegions:
@@ -66,25 +56,10 @@ class PageRegions:
         if page.kind != "html":
             return
         verdicts = self._verdicts
-        regions = {b.region for b in page.blocks}
-        has_main = "main" in regions
-        if "comments" in regions and _has_a_body_besides_comments(page):
-            verdicts = {**verdicts, "comments": _COMMENTS}
+        has_main = any(b.region == "main" for b in page.blocks)
         for block in page.open_blocks():
             verdict = verdicts.get(block.region)
             if verdict is None and has_main and not block.region:
                 verdict = _OUTSIDE_MAIN
             if verdict is not None:
                 yield block.index, verdict
-
-
-def _has_a_body_besides_comments(page: Page) -> bool:
-    """Whether the page's prose outside comment threads and dropped regions reaches
-    `COMMENTS_MIN_BODY_WORDS` (counted until it does)."""
-    words = 0
-    for block in page.blocks:
-        if block.region in _BODY_REGIONS and is_prose(block):
-            words += block.n_words
-            if words >= COMMENTS_MIN_BODY_WORDS:
-                return True
-    return False

@@ -76,9 +76,6 @@ REGION_MARKS: dict[str, Marks] = {
     "subscribe": Marks(classes=("newsletter", "subscribe", "paywall")),
     "ads": Marks(classes=("advert", "sponsor"), ids=("advert",)),
     "form": Marks(tags=("form",)),
-    # A thread of readers' comments: dropped only on a page with a body of its own (see
-    # `cleaner.filters.dom.COMMENTS_MIN_BODY_WORDS`); on a forum the thread is the body.
-    "comments": Marks(classes=("comment",), ids=("comment",)),
 }
 
 # A container with more than this share of the page's text holds the body, not furniture.
