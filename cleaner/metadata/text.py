@@ -1129,7 +1129,7 @@ def _page_name_over(
 
 
 def _line_matching_hint(lines: Sequence[str], hint: str, skip: dict[int, str]) -> int | None:
-    wanted = {w.casefold() for w in _WORD.findall(hint)}
+    wanted = _word_set(hint)
     if not wanted:
         return None
     best, best_score = None, TITLE_HINT_MIN_OVERLAP
@@ -1148,7 +1148,7 @@ def _line_matching_hint(lines: Sequence[str], hint: str, skip: dict[int, str]) -
         bound = sum(map(line.casefold().__contains__, wanted)) / len(wanted)
         if bound < best_score or (bound == best_score and best is not None):
             continue
-        have = {w.casefold() for w in _WORD.findall(line)}
+        have = _word_set(line)
         score = len(wanted & have) / len(wanted)
         # The shape test is the dearer one: only for a line that would win.
         if (score > best_score or (score == best_score and best is None)) and is_heading_like(
