@@ -8,8 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from selectolax.lexbor import LexborHTMLParser
 
-from cleaner import Block
+from cleaner import Block, Cleaner
 from cleaner.segment import segment_html, segment_text, segment_tree
+from cleaner.segment.html import mend_markup
 
 
 def test_a_text_dump_gives_one_block_per_line_and_remembers_blank_lines() -> None:
@@ -133,6 +134,32 @@ def test_a_hidden_menu_stays_out_of_a_page_that_shows_its_article() -> None:
     )
     texts = [b.text for b in segment_html(html)]
     assert len(texts) == 1 and texts[0].startswith("The agent stopped")
+
+
+def test_a_self_closed_iframe_in_noscript_does_not_swallow_the_page() -> None:
+    # A tag manager's pixel written as XML: lexbor would read the rest of the page as the
+    # iframe's text (and the walk would drop it with the iframe).
+    html = (
+        "<html><body><noscript><iframe src='https://example.com/ns.html' height='0' />"
+        "</noscript><h1>Deploy anything</h1><p>Ship the app in minutes.</p></body></html>"
+    )
+    assert [b.text for b in segment_html(html)] == ["Deploy anything", "Ship the app in minutes."]
+    doc = Cleaner().clean(html, kind="html")
+    assert "Ship the app in minutes." in doc.text
+
+
+def test_mend_markup_closes_only_an_iframe_that_opens_a_noscript() -> None:
+    assert mend_markup("<noscript>\n <iframe src='a' /></noscript><p>x</p>") == (
+        "<noscript>\n <iframe src='a' ></iframe></noscript><p>x</p>"
+    )
+    # Already closed, outside a noscript, or after other content in it: left as it is.
+    for html in (
+        "<noscript><iframe src='a'></iframe></noscript>",
+        "<div><iframe src='a' /></div>",
+        "<noscript><img src='b'><iframe src='a' /></noscript>",
+        "<p>no frames</p>",
+    ):
+        assert mend_markup(html) is html
 
 
 def test_a_collapsed_accordion_is_read_but_a_hidden_tab_panel_and_menu_are_not() -> None:
