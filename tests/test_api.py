@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gzip
 import json
+from collections.abc import Callable
 from dataclasses import replace
 
 import pytest
@@ -88,6 +90,38 @@ def test_utf8_bom_and_utf16_are_decoded() -> None:
     body = "A ferry crossed the harbour on Monday for the first time in nine days of storm."
     assert body in cleaner.clean(b"\xef\xbb\xbf" + body.encode(), kind="text").text
     assert body in cleaner.clean(body.encode("utf-16"), kind="text").text
+
+
+_HTML_PAGE = (
+    "<html><head><meta charset='{charset}'><title>Café notes</title></head><body>"
+    "<nav><a href='/'>Home</a> · <a href='/news'>News</a></nav><article><h1>Café notes</h1>"
+    "<p>The café by the harbour reopened on Monday after the storm, its façade repainted "
+    "and its terrace rebuilt by the crews who cleared the landing ramps — “at last”, the "
+    "owner said.</p><p>Its menu is the same as before, the owner said, save for a new "
+    "crème brûlée and a longer list of teas.</p></article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("charset", "wrap"),
+    [
+        ("utf-8", lambda data: data),  # parsed from the bytes as they came
+        ("utf-8", lambda data: b"\xef\xbb\xbf" + data),  # a byte-order mark
+        ("utf-8", gzip.compress),
+        ("windows-1252", lambda data: data),  # a legacy encoding: decoded, then encoded
+    ],
+)
+def test_html_bytes_give_what_their_text_gives(
+    charset: str, wrap: Callable[[bytes], bytes]
+) -> None:
+    page = _HTML_PAGE.format(charset=charset)
+    encoding = "cp1252" if charset == "windows-1252" else "utf-8"
+    # (The dash and quotes are not in windows-1252's Latin-1 half but are in the code page.)
+    from_bytes = cleaner.clean(wrap(page.encode(encoding)), kind="html")
+    from_text = cleaner.clean(page, kind="html")
+    assert from_bytes.error is None
+    assert "crème brûlée" in from_bytes.text and "“at last”" in from_bytes.text
+    assert (from_bytes.text, from_bytes.title) == (from_text.text, from_text.title)
 
 
 @pytest.mark.parametrize(

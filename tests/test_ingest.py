@@ -30,6 +30,20 @@ def test_a_page_declaring_latin1_is_read_as_windows_1252() -> None:
     assert "“quoted” – dash" in text
 
 
+@pytest.mark.parametrize("declared", ["iso-8859-1", "windows-1252", "us-ascii"])
+def test_valid_utf8_outranks_a_latin_declaration(declared: str) -> None:
+    data = f'<meta charset="{declared}"><p>“quoted” – naïve café</p>'.encode()
+    text, encoding = decode(data, max_bytes=LIMIT)
+    assert "“quoted” – naïve café" in text and encoding == "utf-8"
+
+
+def test_valid_utf8_does_not_outrank_other_declarations() -> None:
+    # Bytes that are valid UTF-8 and valid windows-1251 alike: the declaration decides.
+    data = '<meta charset="windows-1251"><p>Привет</p>'.encode()
+    text, encoding = decode(data, max_bytes=LIMIT)
+    assert encoding == "cp1251" and "Привет" not in text
+
+
 def test_utf16_without_a_bom_is_recognised() -> None:
     text, encoding = decode("A plain line of text.".encode("utf-16-le"), max_bytes=LIMIT)
     assert text == "A plain line of text." and encoding == "utf-16-le"

@@ -3,7 +3,8 @@
 A blind UTF-8 decode garbles the many pages still served as windows-1251, Shift_JIS or
 ISO-8859-x; a blind detection guesses wrong on short ASCII-heavy pages that declare their
 charset. So: a BOM settles it; else a charset declared in the first bytes (HTML `<meta>`, an XML
-prolog) is tried strictly; else valid UTF-8 is taken as UTF-8; else charset-normalizer decides.
+prolog) is tried strictly, save that valid UTF-8 outranks a Latin declaration; else valid UTF-8
+is taken as UTF-8; else charset-normalizer decides.
 """
 
 from __future__ import annotations
@@ -80,6 +81,13 @@ def decode(data: bytes, *, max_bytes: int) -> tuple[str, str]:
     if any(data.startswith(m) for m in _MAGIC) or _looks_binary(data):
         raise BinaryInput("input is binary, not a text or HTML page")
     declared = _declared_charset(data[:PRESCAN_BYTES])
+    if declared == "cp1252":
+        # A page's template may keep a Latin declaration long after its text became UTF-8;
+        # as with a server's Latin default (`decode_with_charset`), valid UTF-8 wins.
+        try:
+            return data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            pass
     if declared:
         try:
             return data.decode(declared), declared

