@@ -14,14 +14,18 @@ of the gold body. For each field it reports recall (right answers over pages wit
 (a non-null value that does not match, over pages with a gold value) and precision (right over
 all non-null answers on those pages), plus how often a value is given on pages without gold.
 
+With `--folds` it also reports each field per site fold (fold = the first 8 hex digits of the
+SHA-1 of the page's site, modulo 5), to see whether a change helps on most sites or on a few.
+
 Usage: python scripts/measure_text_metadata.py [--split all|train|heldout] [--style innertext]
-       [--limit N] [--show-errors N] [--field author|date|title] [--url] [--language]
+       [--limit N] [--show-errors N] [--field author|date|title] [--url] [--language] [--folds]
 `--language` instead calibrates `cleaner.metadata.language` on the gold bodies.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import statistics
 import sys
 import time
@@ -86,6 +90,11 @@ MATCHERS: dict[str, Callable[[str, str], bool]] = {
 def measure(args: argparse.Namespace) -> None:
     pages = _wcxb.load_pages(args.split)[: args.limit or None]
     counts = {f: {"gold": 0, "right": 0, "wrong": 0, "none_gold": 0, "extra": 0} for f in FIELDS}
+    by_fold = {
+        (f, k): {"gold": 0, "right": 0, "wrong": 0, "none_gold": 0, "extra": 0}
+        for f in FIELDS
+        for k in range(FOLDS)
+    }
     errors: dict[str, list[str]] = {f: [] for f in FIELDS}
     seconds: list[float] = []
     dropped: dict[str, list[int]] = {}  # reason -> [lines marked, of which lines of the gold body]
@@ -96,11 +105,18 @@ def measure(args: argparse.Namespace) -> None:
             lines, url=page.url if args.url else None, with_language=args.with_language
         )
         seconds.append(time.perf_counter() - start)
+        fold = site_fold(page.url)
         for name in FIELDS:
             _score(name, page, meta, counts[name], errors[name])
+            _score(name, page, meta, by_fold[name, fold], [])
         _count_dropped(page, lines, meta, dropped)
     for name in FIELDS:
         _report(name, counts[name])
+    if args.folds:
+        for name in FIELDS:
+            if args.field in (None, name):
+                for k in range(FOLDS):
+                    _report(f"{name} fold {k}", by_fold[name, k])
     for reason, (marked, in_body) in sorted(dropped.items()):
         print(
             f"{reason}: {marked} lines marked, {in_body / marked:.1%} of them are a line of the "
@@ -113,6 +129,15 @@ def measure(args: argparse.Namespace) -> None:
         if args.field in (None, name):
             for line in errors[name][: args.show_errors]:
                 print(line)
+
+
+FOLDS = 5
+
+
+def site_fold(url: str) -> int:
+    """The page's site fold: the first 8 hex digits of the SHA-1 of its site, modulo 5."""
+    digest = hashlib.sha1(_wcxb.site_of(url).encode("utf-8")).hexdigest()
+    return int(digest[:8], 16) % FOLDS
 
 
 def _count_dropped(
@@ -201,6 +226,7 @@ def main() -> None:
     parser.add_argument("--url", action="store_true", help="pass the page URL (slug title hint)")
     parser.add_argument("--with-language", action="store_true", help="time language detection too")
     parser.add_argument("--language", action="store_true", help="calibrate language detection")
+    parser.add_argument("--folds", action="store_true", help="report each site fold too")
     args = parser.parse_args()
     if args.language:
         calibrate_language(args)

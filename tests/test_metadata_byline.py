@@ -80,6 +80,33 @@ NOW = date(2025, 6, 30)
         ("By The Associated Press", "The Associated Press", "by", None, None),
         ("By Harbor Staff", "Harbor Staff", "by", None, None),
         ("Door Jan de Vries 27 februari 2025", "Jan de Vries", "by", "2025-02-27", None),
+        # forums: the thread's opening poster, phpBB's post headers, Discourse's first post
+        ("Thread starter jdoe_42", "jdoe_42", "post", None, None),
+        ("Thread starter Chris Hall", "Chris Hall", "post", None, None),
+        ("Pippin06 Discussion starter", "Pippin06", "post", None, None),
+        ("Post by galitsyn » 11. Sep 2024, 18:36", "galitsyn", "post", "2024-09-11T18:36", None),
+        (
+            "Postby Outer Armatonisdaristan » Tue Aug 27, 2019 1:47 am",
+            "Outer Armatonisdaristan",
+            "post",
+            "2019-08-27T01:47",
+            None,
+        ),
+        ("raoul (Raoul Duke) May 3, 2024, 8:45am 1", "raoul", "post", "2024-05-03T08:45", None),
+        ("hayley.p May 3, 2024, 8:45am 1", "hayley.p", "post", "2024-05-03T08:45", None),
+        # groups that sign: "the" or "our" before them, or role words ending in a group word
+        ("By The Currency Editors", "The Currency Editors", "by", None, None),
+        ("written by Our Editors", "Our Editors", "by", None, None),
+        ("by Marketing Team", "Marketing Team", "by", None, None),
+        # topics beside a "by" segment
+        ("by Jason Rostar | SEO | 8 min Read", "Jason Rostar", "by", None, 8),
+        (
+            "By: jdoe | December 16, 2024 | Categories: Uncategorized",
+            "jdoe",
+            "by",
+            "2024-12-16",
+            None,
+        ),
     ],
 )
 def test_byline_shapes_give_author_kind_date_and_reading_time(
@@ -129,6 +156,13 @@ def test_joined_authors_are_also_listed_one_by_one() -> None:
         "text: string;",
         "Author: username",
         "Written by: ",
+        "Thread starter",
+        "peccavi January 11, 2025, 1:13am 2",  # a reply's header, not the first post's
+        "By The Way Forward",
+        "The Team | March 3, 2025",
+        "Our Editors | March 3, 2025",
+        "Jane Doe | SEO | March 3, 2025",  # topics are passed over only beside a "by"
+        "By Jane Doe | Why the coastal path is worth a whole day of your time",
     ],
 )
 def test_body_sentences_and_look_alikes_are_not_bylines(line: str) -> None:
@@ -263,7 +297,12 @@ def _others_by_token(text: str) -> int:
 
 def _edges_by_token(text: str) -> str:
     spans = [m.span() for m in _vocab._TOKEN.finditer(text) if not _vocab.is_meta_token(m[0])]
-    return text[spans[0][0] : spans[-1][1]] if spans else ""
+    if not spans:
+        return ""
+    end = spans[-1][1]
+    while end < len(text) and (text[end].isalnum() or text[end] == "_"):
+        end += 1  # never inside a word: "ridwan123"
+    return text[spans[0][0] : end]
 
 
 @pytest.mark.parametrize(
@@ -275,6 +314,8 @@ def _edges_by_token(text: str) -> str:
         "Published Reuters",
         "Updated 12 March 2025 | Jane Doe, Staff Writer · 5 min read",
         "By Jane Doe",
+        "Thread starter ridwan123",
+        "jdoe_42 · 3 min read",
         "2025 · 12 · ²³",  # superscript digits are digits to `str.isdigit`
         "İSTANBUL Updated",  # "İ" case-folds to two characters
         "STRASSE Straße",

@@ -783,3 +783,71 @@ def test_the_sites_name_after_the_headline_is_taken_off_the_title() -> None:
     # A last part that is not the site's name stays ("Part 2" is no host).
     lines = ["Bottles for the Trail - Part 2", _SHOP_PROSE]
     assert extract_text_metadata(lines, url=url).title == "Bottles for the Trail - Part 2"
+
+
+# -- forums, author cards, bylines beside a date, a list far from the article --------------------
+
+
+def test_the_first_of_a_threads_dated_post_headers_gives_the_author() -> None:
+    # phpBB: each post opens with "Post by NAME » date"; the first post is short, so the first
+    # paragraph is a reply's, and the opening post's header is not the nearest to it.
+    lines = [
+        "Discuss the 7.1.0 release here",
+        "Post by galitsyn » 11. Sep 2024, 18:36",
+        "You can download the release here.",
+        "Post by ehasis » 11. Sep 2024, 22:05",
+        _PROSE,
+    ]
+    meta = extract_text_metadata(lines, now=NOW, with_language=False)
+    assert (meta.author, meta.date) == ("galitsyn", "2024-09-11T18:36")
+    assert 1 not in meta.metadata_lines  # a forum's post headers stay in its body
+
+
+def test_a_discourse_threads_first_post_header_gives_the_author_and_date() -> None:
+    lines = [
+        "The best films of 2024",
+        "Cafe Society",
+        "Mahaloth January 11, 2025, 12:04am 1",
+        _PROSE,
+        "peccavi January 11, 2025, 1:13am 2",
+        _PROSE,
+    ]
+    meta = extract_text_metadata(lines, now=NOW, with_language=False)
+    assert (meta.author, meta.date) == ("Mahaloth", "2025-01-11T00:04")
+
+
+def test_a_user_name_after_by_counts_with_a_date_on_the_next_line() -> None:
+    lines = ["Scalable end-to-end interpretability", "by jsteinhardt", "18th Dec 2024", _PROSE]
+    meta = extract_text_metadata(lines, now=NOW, with_language=False)
+    assert (meta.author, meta.date) == ("jsteinhardt", "2024-12-18")
+    assert 1 in meta.metadata_lines
+    # Without the date, "by" and one word is a filter or a heading ("By Car").
+    undated = extract_text_metadata([*lines[:2], _PROSE], now=NOW, with_language=False)
+    assert undated.author is None
+
+
+def test_a_name_under_its_photos_alt_text_is_the_author_above_or_below_the_article() -> None:
+    head = ["Pros and cons of consulting", "Picture of Liz Kenny", "Liz Kenny", "Former Consultant"]
+    meta = extract_text_metadata([*head, _PROSE], now=NOW, with_language=False)
+    assert meta.author == "Liz Kenny"
+    card = ["Avatar of Camille Cunningham", "Camille Cunningham", "Camille writes about search."]
+    below = ["What is search engine optimisation?", _PROSE, _PROSE, *_PROSE_FILLER, *card]
+    assert extract_text_metadata(below, now=NOW, with_language=False).author == "Camille Cunningham"
+    # Two cards below the article are a list of people; a Q&A site's "user avatar" is anyone's.
+    two = [*below, "Avatar of Omar Sethi", "Omar Sethi"]
+    assert extract_text_metadata(two, now=NOW, with_language=False).author is None
+    asker = ["How long does bread keep?", _PROSE, "Mark Mayo's user avatar", "Mark Mayo"]
+    assert extract_text_metadata(asker, now=NOW, with_language=False).author is None
+
+
+def test_a_dated_byline_by_the_first_paragraph_is_the_articles_though_a_list_follows_far_below() -> (
+    None
+):
+    others = ["Tom Talbot October 7, 2024", "Tom Talbot October 21, 2024", "Omar Sethi Oct 2, 2024"]
+    lines = ["51 tools every electrician needs", "Tom Talbot October 14, 2024", _PROSE]
+    lines += [*_PROSE_FILLER, *others]
+    meta = extract_text_metadata(lines, now=NOW, with_language=False)
+    assert (meta.author, meta.date) == ("Tom Talbot", "2024-10-14")
+
+
+_PROSE_FILLER = [f"Step {n}: check the wiring." for n in range(1, 26)]

@@ -116,6 +116,9 @@ def strip_meta_edges(text: str) -> str:
         if not is_meta_token(match.group()):
             end = match.end()
             break
+    # Never inside a word: the digits of a user name stay ("ridwan123", "jdoe_42").
+    while end is not None and end < len(text) and (text[end].isalnum() or text[end] == "_"):
+        end += 1
     return text[start:end]
 
 

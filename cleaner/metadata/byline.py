@@ -7,7 +7,10 @@ Shapes recognised (each a `Byline.kind`):
   "Von Anna Schmidt", "Par Jean Dupont", "Por María López", "Di Mario Rossi";
 - ``label``: a label and a colon: "Author: NAME", "Autor: NAME", "Автор: NAME";
 - ``name-date``: names next to a date and nothing else: "Jane Doe | March 3, 2025";
-- ``agency``: a news agency next to a date: "Reuters Published 3 Nov, 2024 04:12pm".
+- ``agency``: a news agency next to a date: "Reuters Published 3 Nov, 2024 04:12pm";
+- ``post``: a forum post's header or the thread's opening poster: "Thread starter jdoe",
+  "jdoe Discussion starter", "Post by jdoe » 11. Sep 2024, 18:36", and the first post of a
+  Discourse thread, "jdoe (Jane Doe) May 3, 2024, 8:45am 1" (its number, 1, ends the line).
 
 How a line is read: its dates and reading-time note are masked, the line is cut into segments
 at strong separators ("|", "·", "—", the masks), and exactly one segment may hold the names;
@@ -41,7 +44,7 @@ from cleaner.metadata._vocab import (
 from cleaner.metadata.dates import DateMatch, SlashOrder, find_dates
 from cleaner.metadata.reading import ReadingTime, find_reading_time
 
-BylineKind = Literal["by", "label", "name-date", "agency"]
+BylineKind = Literal["by", "label", "name-date", "agency", "post"]
 
 MAX_BYLINE_CHARS = 200
 """Longer lines are not looked at. On wcxb-dev innerText dumps the bylines that give the gold
@@ -88,11 +91,12 @@ _TAIL = (
 
 # -- segment patterns ---------------------------------------------------------------------------
 
-_BY_WORDS = ("by", "von", "par", "por", "di", "door", "av", "af", "przez")
+# ("postby": a forum's "Post by jdoe » date" with the icon's space lost.)
+_BY_WORDS = ("by", "von", "par", "por", "di", "door", "av", "af", "przez", "postby")
 _BY_WORD = rf"(?:{alternation(_BY_WORDS)})"
 # fmt: off
 _LEAD_WORDS = (
-    "written", "posted", "published", "story", "words", "text", "reporting", "report", "article",
+    "written", "posted", "post", "published", "story", "words", "text", "reporting", "report", "article",
     "compiled", "started", "geschrieben", "verfasst", "écrit", "escrito", "scritto",
     "geschreven", "napisane", "napisał", "napisała",
 )
@@ -100,6 +104,9 @@ _LEAD_WORDS = (
 _BY_LEAD = rf"(?:(?:{alternation(_LEAD_WORDS)})\s+)?"
 # Foreign "by" words that are also common English words need a date beside them to count.
 _WEAK_BY_WORDS = frozenset({"door", "av", "af", "di"})
+
+# What forums print by the name of a thread's opening poster.
+_STARTER = r"(?:thread|discussion|topic)\s+starter"
 
 # Labels for the author's name; the first group also stands without a colon ("Author Jane Doe").
 # fmt: off
@@ -120,27 +127,52 @@ _OTHER_LABELS = (
 _LABEL_WORDS = (*_AUTHOR_LABELS, *_OTHER_LABELS)
 _LABEL_WORD = rf"(?:(?:written|posted)\s+by|by|{alternation(_LABEL_WORDS)})"
 
+# "The" or "our" before a group that signs ("By The Currency editors", "written by Our
+# Editors"): taken only when the names end with a collective word (`_from_match`).
+_GROUP = r"(?P<group>(?i:the|our)\s+)?"
+
 # (kind, pattern) in the order tried; the names segment must match one in full.
 _SEGMENT_PATTERNS: tuple[tuple[BylineKind, regex.Pattern[str]], ...] = (
     (
         "by",
         regex.compile(
-            rf"(?i:{_BY_LEAD}(?P<by>{_BY_WORD}))\s*:?\s+(?:{_NAMES}|(?P<handle>{_HANDLE})){_TAIL}"
+            rf"(?i:{_BY_LEAD}(?P<by>{_BY_WORD}))\s*:?\s+{_GROUP}(?:{_NAMES}|(?P<handle>{_HANDLE})){_TAIL}"
         ),
     ),
     (
         "label",
         regex.compile(
-            rf"(?i:(?P<label>{_LABEL_WORD}))\s*[:：]\s*(?:{_NAMES}|(?P<handle>{_HANDLE})){_TAIL}"
+            rf"(?i:(?P<label>{_LABEL_WORD}))\s*[:：]\s*{_GROUP}(?:{_NAMES}|(?P<handle>{_HANDLE})){_TAIL}"
         ),
     ),
     # "Author Jane Doe": no colon, so only a full (two-word) name is believed.
     ("label", regex.compile(rf"(?i:{alternation(_AUTHOR_LABELS)})\s+(?P<bare>){_NAMES}{_TAIL}")),
+    # A forum thread's opening poster: "Thread starter jdoe", "jdoe Discussion starter".
+    (
+        "post",
+        regex.compile(
+            rf"(?i:(?P<label>{_STARTER}))\s*:?\s+(?:{_NAMES}|(?P<handle>{_HANDLE}))[\s,;:.]*"
+        ),
+    ),
+    (
+        "post",
+        regex.compile(rf"(?:{_NAMES}|(?P<handle>{_HANDLE}))\s+(?i:(?P<label>{_STARTER}))[\s,;:.]*"),
+    ),
     ("name-date", regex.compile(rf"{_NAMES}{_TAIL}")),
 )
 
+TOPIC_MAX_WORDS = 5
+"""Beside a segment that a "by" opens, other segments of this many words or fewer are topics
+or sections ("by Jane Doe | SEO | 8 min read", "By: jdoe | May 2, 2025 | Categories: News",
+"... from the skewed-job-market dept.") and are passed over; without the "by", they make the
+line something other than a byline. WCXB train innertext dumps, authors right / wrong with 0,
+1, 2, 3, 5, 8 words: 336/17, 337/17, 340/17, 341/17, 343/15, 344/15 (one more value on a page
+without a gold author from 5 words on)."""
+
+_BY_START = regex.compile(rf"(?i:{_BY_LEAD}{_BY_WORD})\s*:?\s+\S")
+
 # Where a byline line is cut into segments.
-_STRONG_SEPARATOR = regex.compile(rf"\s*(?:[|·•⋅—–/]|\s-\s|{DATE_MARK}|{READING_MARK})\s*")
+_STRONG_SEPARATOR = regex.compile(rf"\s*(?:[|·•⋅—–/»]|\s-\s|{DATE_MARK}|{READING_MARK})\s*")
 _EDITED_BY = regex.compile(
     r"(?i)(?<!\p{L})(?:edited|modified|updated|reviewed|checked|moderated|answered|replied)\s+by(?!\p{L})"
 )
@@ -179,9 +211,18 @@ _ALT_PREFIX = regex.compile(
 )
 _ALT_SUFFIX = regex.compile(r"(?:'s|’s)?\s+(?i:headshot|avatar|photo|picture|portrait)$")
 _LONE_NAME = regex.compile(rf"{_PERSON}")
+# The alt text of an author's photo as a whole line: "Picture of Jane Doe", "Profile photo of
+# author Jane Doe", "An avatar representing Jane Doe", "Jane Doe's avatar", "Jane Doe headshot".
+# (Not "Jane Doe's user avatar": Q&A sites print that by every asker, answerer and editor.)
+_PHOTO_ALT = regex.compile(
+    r"(?i:(?:an?\s+)?(?:profile\s+)?(?:picture|photo|image|headshot|portrait|avatar)"
+    r"\s+(?:of|representing)(?:\s+(?:the\s+)?author)?\s+)(?P<name>.+)"
+    r"|(?P<name>.+?)(?:'s|’s)?\s+(?i:(?:profile\s+)?(?:headshot|avatar|photo|picture|portrait"
+    r"|image|pic))"
+)
 
 # The words that let a line be a "by" or "label" byline; checked on the line's words as a set.
-_GATE_WORDS = frozenset({*_BY_WORDS, *_LABEL_WORDS})
+_GATE_WORDS = frozenset({*_BY_WORDS, *_LABEL_WORDS, "starter"})
 _NO_HANDLE_LABELS = frozenset(_OTHER_LABELS)
 # Punctuation that sticks to a gate word ("By:", "Author:", "·By"), spaced out before splitting.
 _GATE_PUNCTUATION = (":", "：", "|", "·")
@@ -210,10 +251,13 @@ def parse_byline(
     now: date | datetime | None = None,
     slash_order: SlashOrder | None = None,
     dates: list[DateMatch] | None = None,
+    date_beside: bool = False,
 ) -> Byline | None:
     """The byline on `line`, or None when the line is anything else.
 
     `dates` may pass the dates already found on the (stripped) line, to save looking again.
+    `date_beside` says a line next to it holds a date, which lets "by" and a user name or a
+    single word stand as a byline ("by jdoe" / "18th Dec 2025") as a date on the line does.
     """
     text = line.strip()
     if not text or len(text) > MAX_BYLINE_CHARS:
@@ -227,13 +271,18 @@ def parse_byline(
     segment = _names_segment(_mask(text, dates, reading))
     if not segment:
         return None
+    if dates and text.endswith("1") and text[dates[-1].end :].strip(" #") == "1":
+        post = _first_post(text[: dates[0].start].strip(), dates[0])
+        if post is not None:
+            return post
+    starter = "starter" in segment or "Starter" in segment
     for kind, pattern in _SEGMENT_PATTERNS:
-        if kind != "name-date" and not has_word:
+        if (kind != "name-date" and not has_word) or (kind == "post" and not starter):
             continue
         match = pattern.fullmatch(segment)
         if match is None:
             continue
-        result = _from_match(kind, match, has_date=bool(dates))
+        result = _from_match(kind, match, has_date=bool(dates), date_beside=date_beside)
         if result is not None:
             printed, authors, final_kind = result
             return Byline(
@@ -244,6 +293,18 @@ def parse_byline(
                 reading.minutes if reading else None,
             )
     return None
+
+
+# The header of a forum thread's first post: a user name, perhaps the display name in brackets,
+# the date and the post's number, 1 ("jdoe (Jane Doe) May 3, 2024, 8:45am 1").
+_POST_AUTHOR = regex.compile(rf"(?P<handle>{_HANDLE})(?:\s+\([^()]{{1,40}}\))?")
+
+
+def _first_post(segment: str, found: DateMatch) -> Byline | None:
+    match = _POST_AUTHOR.fullmatch(segment)
+    if match is None or match["handle"].casefold() in _NOT_NAME:
+        return None
+    return Byline(match["handle"], (match["handle"],), "post", found.value)
 
 
 def may_be_byline(line: str, folded: str | None = None) -> bool:
@@ -298,6 +359,15 @@ def parse_name_line(line: str) -> str | None:
 _ACRONYM = regex.compile(r"\p{Lu}{2,}")
 
 
+def photo_name(alt: str, name: str) -> str | None:
+    """The author's name when `alt` is the alt text of the person's photo ("Picture of Jane
+    Doe", "Jane Doe's avatar") and `name`, the line after it, is that name alone."""
+    match = _PHOTO_ALT.fullmatch(alt.strip())
+    if match is None or match["name"].casefold() != name.strip().casefold():
+        return None
+    return parse_name_line(name)
+
+
 def _name_shaped(words: list[str]) -> bool:
     # "HR Strategy", "Great Post.": acronyms and a final full stop belong to labels and
     # sentences; a name's only dots are initials ("Jeff T.").
@@ -341,6 +411,12 @@ def _names_segment(masked: str) -> str | None:
             continue
         if found is not None and _is_role_segment(segment):
             continue  # "Jane Doe · Senior Review Analyst · Updated ..."
+        if (
+            found is not None
+            and len(segment.split()) <= TOPIC_MAX_WORDS
+            and _BY_START.match(found) is not None
+        ):
+            continue  # "by Jane Doe | SEO | 8 min read": a topic beside a "by" segment
         if found is not None:
             return None
         found = segment
@@ -354,23 +430,32 @@ def _is_role_segment(segment: str) -> bool:
 
 
 def _from_match(
-    kind: BylineKind, match: regex.Match[str], *, has_date: bool
+    kind: BylineKind, match: regex.Match[str], *, has_date: bool, date_beside: bool = False
 ) -> tuple[str, list[str], BylineKind] | None:
     groups = match.groupdict()
     handle = groups.get("handle")
+    by_word = (groups.get("by") or "").casefold()
+    dated_by = has_date or (date_beside and kind == "by" and by_word not in _WEAK_BY_WORDS)
     if handle:
         # A bare user name is believable only under an author label or beside a date.
         label = (groups.get("label") or "").casefold()
-        if (kind == "by" and not has_date) or label in _NO_HANDLE_LABELS:
+        if (kind == "by" and not dated_by) or label in _NO_HANDLE_LABELS:
             return None
         if handle.casefold() in _NOT_NAME:
             return None
-        return handle, [handle], kind
-    authors = _clean_names(match["names"])
+        return handle, [handle], _forum_kind(kind, match)
+    names = match["names"]
+    group = groups.get("group")
+    if group:
+        authors = _clean_names(names)
+        if authors and len(authors) == 1 and authors[0].split()[-1].casefold() in _COLLECTIVE:
+            return f"{group}{authors[0]}", [f"{group}{authors[0]}"], kind
+        names = f"{group}{names}"  # "By The Associated Press"
+    authors = _clean_names(names)
     if authors is None:
         return None
     single_word = len(authors) == 1 and " " not in authors[0] and not _is_agency(authors[0])
-    if kind == "by" and not has_date:
+    if kind == "by" and not dated_by:
         if match["by"].casefold() in _WEAK_BY_WORDS:
             return None
         if single_word:
@@ -386,7 +471,15 @@ def _from_match(
         elif any(len(a.split()) < 2 for a in authors):
             # Without a "by", one capitalised word next to a date is too often a section name.
             return None
-    return _printed(match["names"], authors), authors, kind
+    return _printed(names, authors), authors, _forum_kind(kind, match)
+
+
+_POST_BY = regex.compile(r"(?i:post\s*by)")
+
+
+def _forum_kind(kind: BylineKind, match: regex.Match[str]) -> BylineKind:
+    """ "post" for a forum post's header ("Post by jdoe » date"), else `kind`."""
+    return "post" if kind == "by" and _POST_BY.match(match.string, match.start()) else kind
 
 
 def _printed(names: str, authors: list[str]) -> str:
@@ -405,7 +498,8 @@ _WORD_EDGES = ".,'’-"
 def _clean_names(names: str) -> list[str] | None:
     """The authors in a names match; None when a "name" holds a word no name has."""
     authors: list[str] = []
-    for part in (_unglued(p.strip()) for p in _JOIN_SPLIT.split(names)):
+    parts = [_unglued(p.strip()) for p in _JOIN_SPLIT.split(names)]
+    for part in parts:
         if not part:
             continue
         if authors and _CREDENTIAL_ONLY.fullmatch(part):
@@ -420,6 +514,13 @@ def _clean_names(names: str) -> list[str] | None:
         while words and words[-1].casefold().strip(_WORD_EDGES) in _TITLE_ROLES:
             words.pop()
         if all(w.casefold().strip(_WORD_EDGES) in _ROLE_WORD_SET for w in words):
+            if (
+                len(parts) == 1
+                and words
+                and words[-1].casefold() in _COLLECTIVE
+                and not any(w.casefold() in _NOT_NAME for w in words)
+            ):
+                authors.append(" ".join(words))  # "Marketing Team", "Editorial Staff"
             continue
         if any(w.casefold().strip(_WORD_EDGES) in _NOT_NAME for w in words):
             return None
