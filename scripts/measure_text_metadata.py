@@ -19,12 +19,17 @@ SHA-1 of the page's site, modulo 5), to see whether a change helps on most sites
 
 Usage: python scripts/measure_text_metadata.py [--split all|train|heldout] [--style innertext]
        [--limit N] [--show-errors N] [--field author|date|title] [--url] [--language] [--folds]
+       [--page-date]
+`--page-date` scores the date `Cleaner.clean` gives the dump instead of the text metadata's own:
+with no markup, that is the text's date, else its lone date line, its month line or its
+headline's date (and, with `--url`, the URL's day first).
 `--language` instead calibrates `cleaner.metadata.language` on the gold bodies.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import statistics
 import sys
@@ -38,7 +43,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import _wcxb
 
+from cleaner._api import _page_date
 from cleaner.metadata import language as language_module
+from cleaner.metadata.html import HeadMetadata
 from cleaner.metadata.text import TextMetadata, extract_text_metadata
 
 DUMPS = Path("/tmp/cleaner-wcxb-text")
@@ -105,6 +112,11 @@ def measure(args: argparse.Namespace) -> None:
             lines, url=page.url if args.url else None, with_language=args.with_language
         )
         seconds.append(time.perf_counter() - start)
+        if args.page_date:
+            # The date `Cleaner.clean` gives a text dump: no markup, so the text's date, else
+            # its lone date line, its month line, its headline's date (and the URL's day).
+            url = page.url if args.url else None
+            meta = dataclasses.replace(meta, date=_page_date(HeadMetadata(), meta, url))
         fold = site_fold(page.url)
         for name in FIELDS:
             _score(name, page, meta, counts[name], errors[name])
@@ -227,6 +239,11 @@ def main() -> None:
     parser.add_argument("--with-language", action="store_true", help="time language detection too")
     parser.add_argument("--language", action="store_true", help="calibrate language detection")
     parser.add_argument("--folds", action="store_true", help="report each site fold too")
+    parser.add_argument(
+        "--page-date",
+        action="store_true",
+        help="score the date Cleaner.clean gives the dump (with its fallbacks), not the text's",
+    )
     args = parser.parse_args()
     if args.language:
         calibrate_language(args)

@@ -52,6 +52,7 @@ NOW = date(2025, 6, 30)
             None,
         ),
         ("· by Lena Park · Updated on 8 January 2025", "Lena Park", "by", "2025-01-08", None),
+        ("by Lena Park ● June 17, 2025 ● 6 min read", "Lena Park", "by", "2025-06-17", 6),
         ("March 15, 2025 · 3 min read · By Campus Online", "Campus Online", "by", "2025-03-15", 3),
         (
             "By Omar Haddad ⋅ Senior Review Analyst ⋅ Updated May 5, 2025",

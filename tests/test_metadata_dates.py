@@ -70,8 +70,17 @@ def test_month_names_are_read_in_many_languages(text: str, expected: str) -> Non
     assert parse_date(text, now=NOW) == expected
 
 
-def test_dotted_numeric_dates_are_always_day_first() -> None:
+def test_dotted_numeric_dates_are_day_first_unless_only_month_first_is_a_date() -> None:
     assert parse_date("05.03.2025", now=NOW) == "2025-03-05"
+    assert parse_date("06.18.2025", now=NOW) == "2025-06-18"
+    assert parse_date("18.13.2025", now=NOW) is None
+
+
+def test_a_dot_after_the_day_of_a_month_first_date_is_read() -> None:
+    assert parse_date("December 19. 2024", now=NOW) == "2024-12-19"
+    assert parse_date("📅Jul. 11. 2024", now=NOW) == "2024-07-11"
+    # Without a space after it, the dot joins day and year as a decimal number does.
+    assert parse_date("Dec 19.2024", now=NOW) is None
 
 
 def test_ambiguous_slash_dates_need_an_order_and_are_skipped_without_one() -> None:
@@ -181,3 +190,10 @@ def test_a_month_name_glued_to_the_word_before_it_is_still_read() -> None:
     found = find_dates("Mental HealthDECEMBER 22, 2024Updated: JANUARY 02, 2025", now=NOW)
     assert [m.value for m in found] == ["2024-12-22", "2025-01-02"]
     assert find_dates("summarch 5, 2025", now=NOW) == []
+
+
+def test_a_month_name_glued_to_the_year_of_a_date_before_it_is_read() -> None:
+    # A publication and an update date printed side by side without a space.
+    found = find_dates("Posted on May 21, 2025April 24, 2025 by Jane Doe", now=NOW)
+    assert [m.value for m in found] == ["2025-05-21", "2025-04-24"]
+    assert [(m.start, m.end) for m in found] == [(10, 22), (22, 36)]

@@ -373,8 +373,8 @@ def test_two_labelled_publication_dates_give_no_fallback_date() -> None:
 
 
 def test_a_line_a_byline_lead_in_opens_gives_the_fallback_date_and_stays_in_the_body() -> None:
-    # The byline parser does not read "●" as a separator; the date is still the byline's.
-    lines = _page_with_date_lines("by Ana Ruiz ● June 17, 2025 ● 6 min read")
+    # The byline parser does not read "◆" as a separator; the date is still the byline's.
+    lines = _page_with_date_lines("by Ana Ruiz ◆ June 17, 2025 ◆ 6 min read")
     meta = extract_text_metadata(lines, now=NOW, with_language=False)
     assert (meta.date, meta.fallback_date, meta.author) == (None, "2025-06-17", None)
     assert meta.metadata_lines == {}
@@ -851,3 +851,66 @@ def test_a_dated_byline_by_the_first_paragraph_is_the_articles_though_a_list_fol
 
 
 _PROSE_FILLER = [f"Step {n}: check the wiring." for n in range(1, 26)]
+
+
+def test_a_date_line_just_below_the_first_paragraph_dates_the_page() -> None:
+    # The first paragraph is the article's deck; the date line follows it.
+    lines = [
+        "Menu",
+        "Seven quiet beaches on the northern coast",
+        _PROSE,
+        "June 3, 2025",
+        "8 min read",
+        _PROSE,
+    ]
+    meta = extract_text_metadata(lines, now=NOW, with_language=False)
+    assert meta.date == "2025-06-03"
+    assert meta.metadata_lines == {3: "metadata.date", 4: "metadata.reading-time"}
+
+
+def test_a_date_line_far_below_the_first_paragraph_does_not_date_the_page() -> None:
+    lines = ["Menu", "Seven quiet beaches", _PROSE, "Share", "Print", "June 3, 2025", _PROSE]
+    meta = extract_text_metadata(lines, now=NOW, with_language=False)
+    assert meta.date is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("June 3, 2025/Living Healthy/Travel", "2025-06-03"),
+        ("2025-06-03#travel#coast#walking", "2025-06-03"),
+        ("June 3, 2025 · 30 min · 6279 words · Ana Ruiz", "2025-06-03"),
+        ("Essay - Published: 2025.06.03 | travel | coast | walking |", "2025-06-03"),
+        # a label other than a publication's, a sentence, too many words: no date
+        ("Essay - Revised: 2025.06.03 | travel | coast | walking |", None),
+        (
+            "June 3, 2025 was the day the ferry to the northern coast stopped. It never came back.",
+            None,
+        ),
+        ("June 3, 2025 | one two three four five six seven eight nine ten eleven", None),
+    ],
+)
+def test_a_short_line_opened_by_a_date_dates_the_page_and_stays_in_the_body(
+    line: str, expected: str | None
+) -> None:
+    lines = ["Menu", "Seven quiet beaches on the northern coast", line, _PROSE, _PROSE]
+    meta = extract_text_metadata(lines, now=NOW, with_language=False)
+    assert meta.date == expected
+    assert meta.metadata_lines == {}
+
+
+def test_only_the_first_line_with_a_date_among_words_may_date_the_page() -> None:
+    # The first dated line is a related story's teaser with its title: no date; the date-led
+    # line after it is not looked at.
+    lines = [
+        "Seven quiet beaches on the northern coast",
+        "Read next: The ferry returns, a long story of the harbor June 2, 2025",
+        "June 3, 2025 | Travel & Coast",
+        _PROSE,
+    ]
+    assert extract_text_metadata(lines, now=NOW, with_language=False).date is None
+
+
+def test_a_date_led_line_in_the_lower_half_of_the_dump_does_not_date_the_page() -> None:
+    lines = ["Seven quiet beaches", _PROSE, *["Menu item"] * 4, "June 3, 2025 | Travel & Coast"]
+    assert extract_text_metadata(lines, now=NOW, with_language=False).date is None

@@ -3,10 +3,11 @@
 Covered shapes (month names in English, German, French, Spanish, Italian, Portuguese, Dutch,
 Polish, Czech, Swedish, Turkish, Ukrainian and Russian, genitive forms included):
 
-- named month: "March 4, 2025", "Mar. 4, 2025", "4 March 2025", "4 Mar, 2025",
-  "4. März 2025", "4 de marzo de 2025", "4 березня 2025 р.", "Tue 4 Mar 2025";
+- named month: "March 4, 2025", "Mar. 4, 2025", "December 19. 2025", "4 March 2025",
+  "4 Mar, 2025", "4. März 2025", "4 de marzo de 2025", "4 березня 2025 р.", "Tue 4 Mar 2025";
 - numeric, year first: "2025-03-04", "2025/03/04", "2025.03.04", ISO timestamps;
-- numeric, year last: "04.03.2025" (dotted is always day first), "03/24/2025", "24-03-2025";
+- numeric, year last: "04.03.2025" (dotted is day first, unless only the other order is a
+  date: "06.18.2025"), "03/24/2025", "24-03-2025";
 - CJK: "2025年3月4日", "2025년 3월 4일".
 
 A time right after the date ("3:05 PM", "06:41pm", "15.05 GMT", "T15:05:09+01:00") or right
@@ -141,6 +142,13 @@ _YEAR = r"(?P<year>\d{4})(?!\d)"
 # and loses none; only month-first dates are read so (a day before a glued month is rare).
 _GLUED = r"(?-i:(?<=\p{Ll})(?=\p{Lu}))"
 
+# A capitalised month right after a year: the second of two dates printed side by side
+# ("December 20, 2024September 26, 2025", a publication and an update date in one row).
+# Read so that it is masked as a date, not counted as words beside the first one. (With the
+# dot after the day, "Jul. 11. 2025", and month-first dotted dates, "06.18.2025": WCXB train
+# text dumps +3 dates in both styles, none lost; HTML unchanged.)
+_AFTER_YEAR = r"(?-i:(?<=(?:19|20)\d\d)(?=\p{Lu}))"
+
 # -- patterns -----------------------------------------------------------------------------------
 
 # Every shape needs a four-digit year from the window, so lines without one are skipped cheaply.
@@ -149,7 +157,8 @@ _YEAR_HINT = regex.compile(r"(?:19|20)\d\d")
 _DATE_PATTERNS: dict[str, regex.Pattern[str]] = {
     # "February 27, 2025", "Feb. 27th 2025"
     "month-day-year": regex.compile(
-        rf"(?i)(?:(?<![\p{{L}}\d])|{_GLUED}){_CASED_MONTH}\s*{_DAY}(?:st|nd|rd|th)?(?!\d)\s*,?\s*{_YEAR}"
+        rf"(?i)(?:(?<![\p{{L}}\d])|{_GLUED}|{_AFTER_YEAR}){_CASED_MONTH}\s*{_DAY}(?:st|nd|rd|th)?"
+        rf"(?:\.(?=\s))?(?!\d)\s*,?\s*{_YEAR}"
     ),
     # "4 March 2025", "4. März 2025", "4 de marzo de 2025", "4 Mar, 2025",
     # "1er mars 2025", "27 лютого 2025 р.", "27-Feb-2025"
@@ -330,7 +339,8 @@ def _ymd(
         return year, int(match["month"]), int(match["day"])
     first, second = int(match["first"]), int(match["second"])
     if match["sep"].startswith("."):
-        return year, second, first
+        # Day first, unless only the other order is a date ("06.18.2025").
+        return (year, first, second) if second > 12 >= first else (year, second, first)
     order = _slash_order(first, second, slash_order)
     if order is None:
         return None
