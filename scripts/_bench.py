@@ -124,6 +124,33 @@ def type_table(by_type: dict[str, dict[str, dict[str, Any]]], systems: Sequence[
     return "\n".join(rows)
 
 
+WARM_UP_PAGES = 5
+"""Pages each system cleans, untimed, before the timed repeats."""
+
+
+def warm_up(systems: dict[str, Any], raws: Sequence[str], urls: Sequence[str]) -> None:
+    """Run every system on the first pages once, untimed, so one-time work of a process is
+    not billed to the first repeat: loading a model on first use, building a lookup table.
+    Without it the first system of the run paid for what the others then shared: cleaner's
+    first page loads py3langid's model (0.28 s of LZMA decompression) and its rule tables,
+    which took its first repeat of the held-out pages to 4.0x trafilatura's speed where the
+    next two read 5.4x and 5.2x, while cleaner without the learned filter, run right after
+    it, read 6.0x, 6.3x and 6.2x (2026-11-23). A batch pays that once per process."""
+    for raw, url in zip(raws[:WARM_UP_PAGES], urls[:WARM_UP_PAGES], strict=True):
+        for system in systems.values():
+            call(system, raw, url)
+            metadata = getattr(system, "metadata", None)
+            if metadata is not None:
+                call(metadata, raw, url)
+
+
+def speed_ratios(speeds: Sequence[float], baseline: Sequence[float]) -> list[float]:
+    """Each repeat's speed divided by the baseline's in the same repeat. The systems of a
+    repeat are timed page by page in turn, over the same minutes, so the ratio of one repeat
+    cancels the load swings of a shared machine that a ratio of two medians would not."""
+    return [s / b if b else float("inf") for s, b in zip(speeds, baseline, strict=True)]
+
+
 def by_page_record(score: PageScore) -> dict[str, Any]:
     return {
         "id": score.page.id,

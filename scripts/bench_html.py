@@ -23,7 +23,11 @@ Scores (cleaner/evaluate/scores.py): mean word F1, shingle precision/recall/F1, 
 output (lower is better), and for the cleaner and trafilatura the title/author/date match rates
 on pages whose gold has the field. Speed is pages per second of the extraction call alone, the
 median over repeats that interleave the systems page by page so machine noise falls on all of
-them alike; the ratio column divides by trafilatura's speed.
+them alike. The ratio column is the median over repeats of each repeat's own ratio to
+trafilatura's speed: the two are timed over the same minutes, so a load swing on this shared
+machine moves both, where dividing the two medians can pair one system's quiet repeat with the
+other's busy one (2026-11-23: repeats at 4.11, 5.51 and 5.28 for cleaner read 4.82 as a ratio
+of medians). Both figures are in the JSON summary (``speed_ratio``, ``pages_per_s``).
 
 Usage: python scripts/bench_html.py [--split heldout|train|all] [--limit N] [--systems a,b]
            [--repeats N] [--json out.json] [--by-page out.jsonl]
@@ -63,8 +67,10 @@ from _bench import (  # noqa: E402
     call,
     fmt,
     score_page,
+    speed_ratios,
     summarise,
     type_table,
+    warm_up,
 )
 
 from cleaner import Cleaner  # noqa: E402
@@ -168,6 +174,7 @@ def run_systems(
     repeats: int = REPEATS,
 ) -> RunResult:
     result = RunResult({name: [] for name in systems}, {name: [] for name in systems}, {})
+    warm_up(systems, htmls, [page.url for page in pages])
     for repeat in range(repeats):
         for system in systems.values():
             reset = getattr(system, "reset", None)
@@ -217,14 +224,13 @@ def _merge_metadata(output: Extraction, meta: Extraction) -> Extraction:
 
 
 def main_table(summaries: dict[str, dict[str, Any]]) -> str:
-    base_speed = summaries.get(BASELINE, {}).get("pages_per_s")
     rows = [
         "| system | word F1 | shingle P | shingle R | shingle F1 | with found ↑ "
         f"| without leaked ↓ | pages/s | speed ÷ {BASELINE} | errors |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, s in summaries.items():
-        ratio = f"{s['pages_per_s'] / base_speed:.3g}" if base_speed else "—"
+        ratio = f"{s['speed_ratio']:.3g}" if "speed_ratio" in s else "—"
         rows.append(
             f"| {name} | {fmt(s['word_f1'])} | {fmt(s['shingle_precision'])} "
             f"| {fmt(s['shingle_recall'])} | {fmt(s['shingle_f1'])} | {fmt(s['with_found'])} "
@@ -279,6 +285,10 @@ def main(argv: list[str] | None = None) -> int:
     for name, summary in summaries.items():
         summary["pages_per_s"] = statistics.median(run.speeds[name])
         summary["pages_per_s_repeats"] = run.speeds[name]
+        if BASELINE in run.speeds:
+            ratios = speed_ratios(run.speeds[name], run.speeds[BASELINE])
+            summary["speed_ratio"] = statistics.median(ratios)
+            summary["speed_ratio_repeats"] = ratios
         if name in run.metadata_speeds:
             summary["metadata_pages_per_s"] = statistics.median(run.metadata_speeds[name])
     by_type = {

@@ -14,7 +14,8 @@ Scores (cleaner/evaluate/scores.py): mean word F1, shingle precision/recall/F1, 
 "with" snippets found (higher is better), the share of "without" snippets that leaked into the
 output (lower is better), and for the cleaner the metadata match rates on pages whose gold has
 the field. Speed is pages per second of the cleaning call alone, the median of 3 repeats that
-interleave the systems page by page so machine noise falls on all of them alike.
+interleave the systems page by page so machine noise falls on all of them alike; the ratio
+column is the median of each repeat's own ratio to C4's speed (`_bench.speed_ratios`).
 
 Usage: python scripts/bench_text.py [--split heldout|train|all] [--style innertext|lines]
            [--limit N] [--json out.json] [--by-page out.jsonl]
@@ -48,8 +49,10 @@ from _bench import (  # noqa: E402
     call,
     fmt,
     score_page,
+    speed_ratios,
     summarise,
     type_table,
+    warm_up,
 )
 
 from cleaner import Cleaner  # noqa: E402
@@ -135,6 +138,7 @@ def run_systems(
     """Outputs of the first repeat, and each repeat's pages/s, per system."""
     outputs: dict[str, list[Extraction]] = {name: [] for name in systems}
     speeds: dict[str, list[float]] = {name: [] for name in systems}
+    warm_up(systems, dumps, [page.url for page in pages])
     for repeat in range(repeats):
         for system in systems.values():
             reset = getattr(system, "reset", None)
@@ -157,14 +161,13 @@ def run_systems(
 
 
 def main_table(summaries: dict[str, dict[str, Any]]) -> str:
-    c4_speed = summaries.get("c4", {}).get("pages_per_s")
     rows = [
         "| system | word F1 | shingle P | shingle R | shingle F1 | with found ↑ "
         "| without leaked ↓ | pages/s | speed ÷ C4 | errors |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, s in summaries.items():
-        ratio = f"{s['pages_per_s'] / c4_speed:.3g}" if c4_speed else "—"
+        ratio = f"{s['speed_ratio']:.3g}" if "speed_ratio" in s else "—"
         rows.append(
             f"| {name} | {fmt(s['word_f1'])} | {fmt(s['shingle_precision'])} "
             f"| {fmt(s['shingle_recall'])} | {fmt(s['shingle_f1'])} | {fmt(s['with_found'])} "
@@ -214,6 +217,10 @@ def main(argv: list[str] | None = None) -> int:
     for name, summary in summaries.items():
         summary["pages_per_s"] = statistics.median(speeds[name])
         summary["pages_per_s_repeats"] = speeds[name]
+        if "c4" in speeds:
+            ratios = speed_ratios(speeds[name], speeds["c4"])
+            summary["speed_ratio"] = statistics.median(ratios)
+            summary["speed_ratio_repeats"] = ratios
     by_type = {
         t: {
             name: summarise([s for s in ss if s.page.page_type == t]) for name, ss in scores.items()
