@@ -171,6 +171,25 @@ def test_a_cleaner_object_reuses_its_pipeline_and_gives_the_same_result() -> Non
     assert engine.clean(ARTICLE, kind="text") == engine.clean(ARTICLE, kind="text")
 
 
+def test_clean_without_options_shares_one_pipeline_between_calls() -> None:
+    from cleaner._api import _default_cleaner
+
+    shared = _default_cleaner()
+    memo = shared.filters[[type(f).__name__ for f in shared.filters].index("RuleBook")]._memo
+    first = cleaner.clean(ARTICLE, kind="text")
+    assert _default_cleaner() is shared
+    assert "Share on Facebook" in memo  # the call filled the shared memo...
+    # ...and what it remembers does not change a later result: a fresh pipeline agrees.
+    assert (
+        cleaner.clean(ARTICLE, kind="text")
+        == first
+        == cleaner.Cleaner().clean(ARTICLE, kind="text")
+    )
+    # Options, as an object or as keywords, build a pipeline of their own.
+    assert "Home News Sport Culture" in cleaner.clean(ARTICLE, kind="text", structure=False).text
+    assert "Home News Sport Culture" not in first.text
+
+
 def test_include_blocks_false_leaves_the_blocks_out() -> None:
     assert cleaner.clean(ARTICLE, kind="text", include_blocks=False).blocks == ()
 

@@ -14,6 +14,7 @@ import copy
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -246,6 +247,8 @@ class RuleSet:
 # Lines whose verdict a RuleBook remembers; 50,000 short lines take about 10 MB. Only lines of
 # a few words repeat across pages (menus, buttons, footers); sentences are not remembered.
 MEMO_SIZE = 50_000
+_UNSEEN: Any = object()
+"""The memo's answer for a line it does not hold (None is a verdict: no rule matched)."""
 MEMO_MAX_WORDS = 12
 # Lines longer than this are not cut into three-character runs (see `RuleBook`): the few rules
 # that still look at lines of 25 words and more are screened by substring tests of their
@@ -450,12 +453,14 @@ class RuleBook:
             text = block.text
             if n_words > MEMO_MAX_WORDS:
                 verdict = self._verdict(text, n_words)
-            elif text in memo:
-                verdict = memo[text]
             else:
-                if len(memo) >= MEMO_SIZE:
-                    memo.clear()
-                verdict = memo[text] = self._verdict(text, n_words)
+                # One lookup, not `in` then `[]`: threads sharing a Cleaner (`clean()`'s
+                # default one) may clear the memo between the two.
+                verdict = memo.get(text, _UNSEEN)
+                if verdict is _UNSEEN:
+                    if len(memo) >= MEMO_SIZE:
+                        memo.clear()
+                    verdict = memo[text] = self._verdict(text, n_words)
             if verdict is not None:
                 yield block.index, verdict
 
