@@ -195,3 +195,67 @@ def test_the_filter_never_empties_a_page_the_structure_stage_left_content_on(
     assert not any(b.decided_by == "learned" for b in doc.blocks)
     # The shipped model on the same page, as a batch cleans it by default.
     assert cleaner.clean(tiny, kind="html").text == "La façade a été refaite."
+
+
+# An HTML page whose article has a list item before it and one after it, each of nine words
+# (the word-count model scores them 0.98), and a heading of seven words (0.91) that the
+# structure stage puts before the article too.
+EDGES_PAGE = """<html><head><title>Harbour wall repaired</title></head><body>
+<header><a href="/">Home</a> <a href="/news">News</a></header>
+<ul><li>Ferry timetable for the summer season on the island</li></ul>
+<article>
+<h1>Harbour wall repaired before the winter storms</h1>
+<p>The harbour wall, cracked in two places since the February gales, was repaired this week
+by a crew from the county, who worked through two low tides a day.</p>
+<p>Fishermen had warned for months that a heavy swell could breach the wall and flood the
+slipway, and the council moved the repair forward by a full year.</p>
+</article>
+<ul><li>Lifeboat crew called out twice in one stormy night</li></ul>
+<footer>Contact us</footer>
+</body></html>"""
+EDGES_ARTICLE = (
+    "The harbour wall, cracked in two places since the February gales, was repaired this week"
+    " by a crew from the county, who worked through two low tides a day.\n\n"
+    "Fishermen had warned for months that a heavy swell could breach the wall and flood the"
+    " slipway, and the council moved the repair forward by a full year."
+)
+
+
+def test_a_block_after_the_article_has_its_own_keep_bar_and_old_files_keep_the_edge_bar(
+    tmp_path: Path,
+) -> None:
+    edge = {"mode": "override", "keep_above": 0.6, "drop_below": -1.0, "keep_edge_above": 0.99}
+    # Without `keep_after_above` (a model file written before it) both sides need 0.99.
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    old = word_count_model(tmp_path / "old", edge)
+    doc = cleaner.clean(EDGES_PAGE, kind="html", model=old, learned=None, metadata=False)
+    assert doc.text == EDGES_ARTICLE
+    after = next(b for b in doc.blocks if b.text.startswith("Lifeboat"))
+    assert after.reason == "structure.after-article"
+    # With it, the block after the article is kept at its score; the ones before stay out.
+    new = word_count_model(tmp_path / "new", edge | {"keep_after_above": 0.65})
+    doc = cleaner.clean(EDGES_PAGE, kind="html", model=new, learned=None, metadata=False)
+    assert doc.text == EDGES_ARTICLE + "\n\nLifeboat crew called out twice in one stormy night"
+    after = next(b for b in doc.blocks if b.text.startswith("Lifeboat"))
+    assert after.reason == "learned.body" and after.score == pytest.approx(0.9835, abs=1e-4)
+    reasons = {b.text[:5]: b.reason for b in doc.blocks if not b.kept}
+    assert reasons["Ferry"] == "structure.before-article"
+    assert reasons["Harbo"] == "structure.before-article"
+
+
+def test_the_shipped_model_keeps_the_rest_of_a_table_below_the_article() -> None:
+    # The structure stage ends the article at its last paragraph; the model keeps the table
+    # below it, its first row at 0.99 and its second (0.72, 0.91) at the bar after the
+    # article (the bar before it, 0.93, kept half the table).
+    page = EDGES_PAGE.replace(
+        "<ul><li>Lifeboat crew called out twice in one stormy night</li></ul>",
+        "<table><tr><td>Length repaired</td><td>42 metres</td></tr>"
+        "<tr><td>Cost</td><td>£18,000</td></tr></table>",
+    )
+    doc = cleaner.clean(page, kind="html", metadata=False)
+    assert doc.text.endswith(
+        "forward by a full year.\n\nLength repaired\n\n42 metres\n\nCost\n\n£18,000"
+    )
+    cost = next(b for b in doc.blocks if b.text == "Cost")
+    assert cost.reason == "learned.body" and cost.score is not None and cost.score < 0.93

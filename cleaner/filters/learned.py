@@ -60,6 +60,9 @@ STRUCTURE_REASONS = (
 # The structure stage's reasons for a block outside the article's extent: the model keeps
 # such a block only at `keep_edge_above`.
 EDGE_REASONS = frozenset(STRUCTURE_REASONS[:2])
+# A block after the article (the rest of a table or list, a comment, a related link) has a
+# bar of its own, `keep_after_above`: on the training pages it is best near the ordinary one.
+AFTER_REASON = STRUCTURE_REASONS[1]
 # Block tags with a column of their own; the rest share "tag_other". Headings have theirs.
 TAGS = ("p", "li", "div", "td", "th", "dd", "dt", "pre", "blockquote", "span", "a", "section")
 # Regions that the page-regions filter leaves open ("" is the page's main flow).
@@ -432,6 +435,8 @@ class Model:
         self.drop_below = float(spec.get("drop_below", 0.0))
         self.drop_prose_below = float(spec.get("drop_prose_below", self.drop_below))
         self.keep_edge_above = float(spec.get("keep_edge_above", self.keep_above))
+        # A block the stage put after the article: `keep_edge_above` unless the file says.
+        self.keep_after_above = float(spec.get("keep_after_above", self.keep_edge_above))
         self.threshold = float(spec.get("threshold", 0.5))
 
     def block_logits(self, x: np.ndarray) -> np.ndarray:
@@ -552,9 +557,10 @@ class LearnedFilter:
         """The model's own verdicts: on open blocks where it takes the decision. A prose
         block the structure stage kept needs a score at or below `drop_prose_below` to be
         dropped (a short page is rarer in training, and its last paragraphs scored low). A
-        block the stage dropped as lying before or after the article needs `keep_edge_above`
-        to be kept: a standfirst, a menu beside the article or a comment below it is where the
-        model's keeps leaked most on pages unlike its training pages."""
+        block the stage dropped as lying before the article needs `keep_edge_above` to be
+        kept (one after it `keep_after_above`, by default the same): a standfirst, a menu
+        beside the article or a comment below it is where the model's keeps leaked most on
+        pages unlike its training pages."""
         out: dict[int, Verdict] = {}
         if model.mode == "replace":
             for i, v in enumerate(page.verdicts):
@@ -573,7 +579,10 @@ class LearnedFilter:
             (p <= model.drop_below) & (~prose | (p <= model.drop_prose_below)) & open_ & ~dropped
         )
         for i in keep_idx.tolist():
-            if verdicts[i].reason in EDGE_REASONS and p[i] < model.keep_edge_above:
+            reason = verdicts[i].reason
+            if reason in EDGE_REASONS and p[i] < (
+                model.keep_after_above if reason == AFTER_REASON else model.keep_edge_above
+            ):
                 continue
             out[i] = _verdict(True, float(p[i]))
         for i in drop_idx.tolist():
