@@ -129,13 +129,14 @@ WARM_UP_PAGES = 5
 
 
 def warm_up(systems: dict[str, Any], raws: Sequence[str], urls: Sequence[str]) -> None:
-    """Run every system on the first pages once, untimed, so one-time work of a process is
-    not billed to the first repeat: loading a model on first use, building a lookup table.
-    Without it the first system of the run paid for what the others then shared: cleaner's
-    first page loads py3langid's model (0.28 s of LZMA decompression) and its rule tables,
-    which took its first repeat of the held-out pages to 4.0x trafilatura's speed where the
-    next two read 5.4x and 5.2x, while cleaner without the learned filter, run right after
-    it, read 6.0x, 6.3x and 6.2x (2026-11-23). A batch pays that once per process."""
+    """Run every system on the first pages once, untimed, so the one-time work those pages
+    start (imports done lazily, tables built on first use) is not billed to the first
+    repeat of whichever system happens to run first. Work that a later page starts is still
+    billed to the first repeat: cleaner loads its fallback language identifier (py3langid,
+    about 0.34 s) only at the first page CLD2 cannot decide, page 218 of the held-out order,
+    which is most of why its first repeat reads about 4x trafilatura's speed where the
+    others read 5.0-5.4x (2026-11-23). A batch pays that once per process; the median over
+    three or more repeats leaves it out."""
     for raw, url in zip(raws[:WARM_UP_PAGES], urls[:WARM_UP_PAGES], strict=True):
         for system in systems.values():
             call(system, raw, url)
