@@ -28,8 +28,9 @@ class Cleaner:
     """A configured pipeline, built once and used for many pages.
 
     `clean()` with options builds one per call (without, it shares one default `Cleaner`); a
-    batch keeps one, so user rules files are read and compiled once rather than per page, and the built-in rules remember their verdicts on the short lines
-    that repeat from page to page. Options come as a `CleanOptions` or as its fields by keyword.
+    batch keeps one, so user rules files are read and compiled once rather than per page, and
+    the built-in rules remember their verdicts on the short lines that repeat from page to
+    page. Options come as a `CleanOptions` or as its fields by keyword.
     """
 
     def __init__(self, options: CleanOptions | None = None, **overrides: Any) -> None:
