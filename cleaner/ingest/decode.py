@@ -81,22 +81,18 @@ def decode(data: bytes, *, max_bytes: int) -> tuple[str, str]:
     if any(data.startswith(m) for m in _MAGIC) or _looks_binary(data):
         raise BinaryInput("input is binary, not a text or HTML page")
     declared = _declared_charset(data[:PRESCAN_BYTES])
+    # The declared charset, then UTF-8; but a page's template may keep a Latin declaration
+    # long after its text became UTF-8, so as with a server's Latin default
+    # (`decode_with_charset`), valid UTF-8 goes first there.
     if declared == "cp1252":
-        # A page's template may keep a Latin declaration long after its text became UTF-8;
-        # as with a server's Latin default (`decode_with_charset`), valid UTF-8 wins.
+        tried: tuple[str, ...] = ("utf-8", declared)
+    else:
+        tried = (declared, "utf-8") if declared else ("utf-8",)
+    for name in tried:
         try:
-            return data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            pass
-    if declared:
-        try:
-            return data.decode(declared), declared
+            return data.decode(name), name
         except (UnicodeDecodeError, LookupError):
             pass
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
     return _detect(data)
 
 
@@ -127,7 +123,7 @@ def _declared_charset(head: bytes) -> str | None:
     except LookupError:
         return None
     # A page that declares latin-1 is, as browsers treat it, windows-1252.
-    return "cp1252" if codec in ("latin-1", "iso8859-1", "ascii") else codec
+    return "cp1252" if codec in DEFAULT_LATIN else codec
 
 
 def _looks_binary(data: bytes) -> bool:
