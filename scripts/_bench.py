@@ -5,6 +5,7 @@ Used by scripts/bench_text.py and scripts/bench_html.py; reads nothing itself.
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -145,11 +146,26 @@ def warm_up(systems: dict[str, Any], raws: Sequence[str], urls: Sequence[str]) -
                 call(metadata, raw, url)
 
 
-def speed_ratios(speeds: Sequence[float], baseline: Sequence[float]) -> list[float]:
-    """Each repeat's speed divided by the baseline's in the same repeat. The systems of a
-    repeat are timed page by page in turn, over the same minutes, so the ratio of one repeat
-    cancels the load swings of a shared machine that a ratio of two medians would not."""
-    return [s / b if b else float("inf") for s, b in zip(speeds, baseline, strict=True)]
+def speed_summary(
+    speeds: dict[str, list[float]], name: str, baseline: str
+) -> dict[str, float | list[float]]:
+    """A system's pages/s (the median over repeats, and each repeat's) and, when the baseline
+    ran, its speed ratio: the median of each repeat's speed divided by the baseline's in the
+    same repeat. The systems of a repeat are timed page by page in turn, over the same
+    minutes, so the ratio of one repeat cancels the load swings of a shared machine that a
+    ratio of two medians would not."""
+    summary: dict[str, float | list[float]] = {
+        "pages_per_s": statistics.median(speeds[name]),
+        "pages_per_s_repeats": speeds[name],
+    }
+    if baseline in speeds:
+        ratios = [
+            s / b if b else float("inf")
+            for s, b in zip(speeds[name], speeds[baseline], strict=True)
+        ]
+        summary["speed_ratio"] = statistics.median(ratios)
+        summary["speed_ratio_repeats"] = ratios
+    return summary
 
 
 def by_page_record(score: PageScore) -> dict[str, Any]:

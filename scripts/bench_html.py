@@ -67,7 +67,7 @@ from _bench import (  # noqa: E402
     call,
     fmt,
     score_page,
-    speed_ratios,
+    speed_summary,
     summarise,
     type_table,
     warm_up,
@@ -283,12 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     summaries = {name: summarise(s) for name, s in scores.items()}
     for name, summary in summaries.items():
-        summary["pages_per_s"] = statistics.median(run.speeds[name])
-        summary["pages_per_s_repeats"] = run.speeds[name]
-        if BASELINE in run.speeds:
-            ratios = speed_ratios(run.speeds[name], run.speeds[BASELINE])
-            summary["speed_ratio"] = statistics.median(ratios)
-            summary["speed_ratio_repeats"] = ratios
+        summary |= speed_summary(run.speeds, name, BASELINE)
         if name in run.metadata_speeds:
             summary["metadata_pages_per_s"] = statistics.median(run.metadata_speeds[name])
     by_type = {

@@ -15,7 +15,7 @@ Scores (cleaner/evaluate/scores.py): mean word F1, shingle precision/recall/F1, 
 output (lower is better), and for the cleaner the metadata match rates on pages whose gold has
 the field. Speed is pages per second of the cleaning call alone, the median of 3 repeats that
 interleave the systems page by page so machine noise falls on all of them alike; the ratio
-column is the median of each repeat's own ratio to C4's speed (`_bench.speed_ratios`).
+column is the median of each repeat's own ratio to C4's speed (`_bench.speed_summary`).
 
 Usage: python scripts/bench_text.py [--split heldout|train|all] [--style innertext|lines]
            [--limit N] [--json out.json] [--by-page out.jsonl]
@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import sys
 import time
 from collections.abc import Sequence
@@ -49,7 +48,7 @@ from _bench import (  # noqa: E402
     call,
     fmt,
     score_page,
-    speed_ratios,
+    speed_summary,
     summarise,
     type_table,
     warm_up,
@@ -215,12 +214,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     summaries = {name: summarise(s) for name, s in scores.items()}
     for name, summary in summaries.items():
-        summary["pages_per_s"] = statistics.median(speeds[name])
-        summary["pages_per_s_repeats"] = speeds[name]
-        if "c4" in speeds:
-            ratios = speed_ratios(speeds[name], speeds["c4"])
-            summary["speed_ratio"] = statistics.median(ratios)
-            summary["speed_ratio_repeats"] = ratios
+        summary |= speed_summary(speeds, name, "c4")
     by_type = {
         t: {
             name: summarise([s for s in ss if s.page.page_type == t]) for name, ss in scores.items()
