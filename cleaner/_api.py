@@ -7,7 +7,7 @@ from dataclasses import replace
 from functools import cache
 from typing import Any, Literal
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from cleaner._exceptions import EmptyInput, InputError, InputTooLarge
 from cleaner._model import Block, Document, Kind
@@ -66,10 +66,17 @@ class Cleaner:
             tree = LexborHTMLParser(text if utf8 is None else utf8)
             if opts.metadata:
                 head = extract_head_metadata(tree)
-            blocks = segment_tree(tree, html=text, flat=self.flat, described=self.described)
+            elements: list[LexborNode] = []
+            blocks = segment_tree(
+                tree, html=text, flat=self.flat, described=self.described, elements=elements
+            )
         else:
             blocks = segment_text(text)
         page = Page(blocks=blocks, kind=page_kind, url=url)
+        if page_kind == "html":
+            # The elements the blocks number (`Block.element`), which the learned filter asks
+            # where a block stands in the DOM (see `LearnedFilter.decide`).
+            page.hints["elements"] = elements
         meta = text_metadata(blocks, self.flat, head.title, url) if opts.metadata else None
         if meta is not None:
             page.hints["title_index"] = meta.title_index

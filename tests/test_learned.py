@@ -259,3 +259,59 @@ def test_the_shipped_model_keeps_the_rest_of_a_table_below_the_article() -> None
     )
     cost = next(b for b in doc.blocks if b.text == "Cost")
     assert cost.reason == "learned.body" and cost.score is not None and cost.score < 0.93
+
+
+# An HTML page whose article's paragraphs stand in a container of their own inside <main>:
+# before them, a list item inside that container (a "quick picks" line), one in a <header>
+# inside it (a standfirst), and one in <main> outside it (a filter line). Each is of nine
+# words (the word-count model scores them 0.98) and the structure stage puts them all before
+# the article.
+INSIDE_PAGE = """<html><head><title>Beaches</title></head><body>
+<header><a href="/">Home</a> <a href="/guides">Guides</a></header>
+<main>
+<ul><li>Show only beaches with parking for more than fifty</li></ul>
+<div class="story">
+<header><ul><li>Our pick of the coast after a summer walking</li></ul></header>
+<ul><li>Best for families: the north beach with its lifeguards</li></ul>
+<p>The north beach has lifeguards from May to September, a shallow bay that stays calm on
+most days, and a cafe that rents out windbreaks by the hour.</p>
+<p>The south beach is wilder and better for walkers, with a cliff path that runs for three
+miles to the lighthouse and back along the shore at low tide.</p>
+</div>
+</main>
+<footer>Contact us</footer>
+</body></html>"""
+INSIDE_ARTICLE = (
+    "The north beach has lifeguards from May to September, a shallow bay that stays calm on"
+    " most days, and a cafe that rents out windbreaks by the hour.\n\n"
+    "The south beach is wilder and better for walkers, with a cliff path that runs for three"
+    " miles to the lighthouse and back along the shore at low tide."
+)
+INSIDE_LINE = "Best for families: the north beach with its lifeguards"
+
+
+def test_a_block_before_the_article_inside_the_element_holding_its_runs_has_its_own_bar(
+    tmp_path: Path,
+) -> None:
+    edge = {"mode": "override", "keep_above": 0.6, "drop_below": -1.0, "keep_edge_above": 0.99}
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    # Without `keep_inside_above` (a model file written before it) all three need 0.99.
+    old = word_count_model(tmp_path / "old", edge)
+    doc = cleaner.clean(INSIDE_PAGE, kind="html", model=old, learned=None, metadata=False)
+    assert doc.text == INSIDE_ARTICLE
+    # With it, the line in the paragraphs' container is kept at its score; the one in <main>
+    # outside it and the one in a <header> inside it stay out.
+    new = word_count_model(tmp_path / "new", edge | {"keep_inside_above": 0.6})
+    doc = cleaner.clean(INSIDE_PAGE, kind="html", model=new, learned=None, metadata=False)
+    assert doc.text == INSIDE_LINE + "\n\n" + INSIDE_ARTICLE
+    line = next(b for b in doc.blocks if b.text == INSIDE_LINE)
+    assert line.reason == "learned.body" and line.score == pytest.approx(0.9835, abs=1e-4)
+    reasons = {b.text[:4]: b.reason for b in doc.blocks if not b.kept}
+    assert reasons["Show"] == "structure.before-article"
+    assert reasons["Our "] == "structure.before-article"
+    # An <article> holding the paragraphs holds its headline and standfirst too: no bar of
+    # its own before it (nor when the container is <main> or the page).
+    page = INSIDE_PAGE.replace('<div class="story">', "<article>").replace("</div>", "</article>")
+    doc = cleaner.clean(page, kind="html", model=new, learned=None, metadata=False)
+    assert doc.text == INSIDE_ARTICLE

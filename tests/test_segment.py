@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import fields, replace
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -231,3 +232,13 @@ def test_blocks_made_undescribed_lack_only_their_path_and_attributes() -> None:
     ]
     assert [(b.path, b.attrs) for b in bare] == [("", "")] * 6
     assert [replace(b, path="", attrs="") for b in described] == bare
+
+
+def test_segment_tree_gives_the_elements_its_blocks_number() -> None:
+    elements: list[Any] = []
+    html = "<html><body><div id='a'><p>One line.</p><ul><li>Two</li></ul></div></body></html>"
+    blocks = segment_tree(LexborHTMLParser(html), elements=elements)
+    assert [b.text for b in blocks] == ["One line.", "Two"]
+    for block in blocks:
+        assert elements[block.element - 1].tag == block.tag
+    assert [elements[b.parent - 1].tag for b in blocks] == ["div", "ul"]

@@ -437,6 +437,9 @@ class Model:
         self.keep_edge_above = float(spec.get("keep_edge_above", self.keep_above))
         # A block the stage put after the article: `keep_edge_above` unless the file says.
         self.keep_after_above = float(spec.get("keep_after_above", self.keep_edge_above))
+        # A block before the article but inside the element that holds the article's runs:
+        # `keep_edge_above` unless the file says (see `LearnedFilter.decide`).
+        self.keep_inside_above = float(spec.get("keep_inside_above", self.keep_edge_above))
         self.threshold = float(spec.get("threshold", 0.5))
 
     def block_logits(self, x: np.ndarray) -> np.ndarray:
@@ -578,12 +581,18 @@ class LearnedFilter:
         drop_idx = np.flatnonzero(
             (p <= model.drop_below) & (~prose | (p <= model.drop_prose_below)) & open_ & ~dropped
         )
+        holder: _Holder | None = None
         for i in keep_idx.tolist():
             reason = verdicts[i].reason
             if reason in EDGE_REASONS and p[i] < (
                 model.keep_after_above if reason == AFTER_REASON else model.keep_edge_above
             ):
-                continue
+                if reason == AFTER_REASON or p[i] < model.keep_inside_above:
+                    continue
+                if holder is None:
+                    holder = _Holder(page, open_ & ~dropped)
+                if not holder.holds(page.blocks[i]):
+                    continue
             out[i] = _verdict(True, float(p[i]))
         for i in drop_idx.tolist():
             out[i] = _verdict(False, float(p[i]))
@@ -592,6 +601,54 @@ class LearnedFilter:
             # of a heading and a line, every block can score low (on WCXB no page came to it).
             return {}
         return out
+
+
+# Elements that hold more than the body: the page's flow (breadcrumbs, filters, menus) or a
+# whole <article> (its headline, standfirst and byline). Runs held by one of these say nothing
+# of what lies before them; nor does a <header> inside the holder.
+_WIDE_HOLDERS = frozenset(("html", "body", "main", "article"))
+_HEADER = "header"
+
+
+class _Holder:
+    """The element that holds the article's runs: the nearest one above both the first and
+    the last block the structure stage left in (`kept`, by block index), unless that is the
+    whole page or article (`_WIDE_HOLDERS`) or the page carries no elements (a text dump)."""
+
+    def __init__(self, page: Page, kept: np.ndarray) -> None:
+        self.element: int | None = None  # its mem_id
+        elements = page.hints.get("elements")
+        rows = np.flatnonzero(kept)
+        if not elements or not len(rows):
+            return
+        self.elements = elements
+        first, last = page.blocks[int(rows[0])].element, page.blocks[int(rows[-1])].element
+        if not first or not last:
+            return
+        above = {node.mem_id for node in _ancestry(elements[first - 1])}
+        for node in _ancestry(elements[last - 1]):
+            if node.mem_id in above:
+                if node.tag not in _WIDE_HOLDERS:
+                    self.element = node.mem_id
+                return
+
+    def holds(self, block: Block) -> bool:
+        """Whether the holder holds the block, outside any <header> within it."""
+        if self.element is None or not block.element:
+            return False
+        for node in _ancestry(self.elements[block.element - 1]):
+            if node.mem_id == self.element:
+                return True
+            if node.tag == _HEADER:
+                return False
+        return False
+
+
+def _ancestry(node: Any) -> Iterator[Any]:
+    """The node and the elements above it, nearest first."""
+    while node is not None:
+        yield node
+        node = node.parent
 
 
 def _keeps_any(page: Page, structure: dict[int, Verdict], learned: dict[int, Verdict]) -> bool:

@@ -111,6 +111,7 @@ def segment_tree(
     html: str | None = None,
     flat: frozenset[str] = frozenset(),
     described: bool = True,
+    elements: list[LexborNode] | None = None,
 ) -> list[Block]:
     """The blocks of a parsed page (its invisible subtrees are removed from `tree`).
 
@@ -139,16 +140,18 @@ def segment_tree(
     scripted_chars = sum(len(node.text(deep=True, strip=True)) for node in scripted)
     for node in scripted:
         node.decompose()
-    blocks = _collect(tree, flat, described)
-    if html is None or scripted_chars < REVEAL_MIN_CHARS:
-        return blocks
-    shown = sum(len(b.text) for b in blocks)
-    if scripted_chars < REVEAL_RATIO * shown:
-        return blocks
-    again = LexborHTMLParser(html)
-    _remove_invisible(again)
-    revealed = _collect(again, flat, described)
-    return revealed if sum(len(b.text) for b in revealed) > REVEAL_RATIO * shown else blocks
+    blocks, nodes = _collect(tree, flat, described)
+    if html is not None and scripted_chars >= REVEAL_MIN_CHARS:
+        shown = sum(len(b.text) for b in blocks)
+        if scripted_chars >= REVEAL_RATIO * shown:
+            again = LexborHTMLParser(html)
+            _remove_invisible(again)
+            revealed, shown_nodes = _collect(again, flat, described)
+            if sum(len(b.text) for b in revealed) > REVEAL_RATIO * shown:
+                blocks, nodes = revealed, shown_nodes
+    if elements is not None:
+        elements[:] = nodes
+    return blocks
 
 
 def _hidden_until_scripted(tree: LexborHTMLParser) -> list[LexborNode]:
@@ -184,13 +187,17 @@ def _remove_invisible(tree: LexborHTMLParser) -> bool:
     return swallowed
 
 
-def _collect(tree: LexborHTMLParser, flat: frozenset[str], described: bool) -> list[Block]:
+def _collect(
+    tree: LexborHTMLParser, flat: frozenset[str], described: bool
+) -> tuple[list[Block], list[LexborNode]]:
+    """The blocks of the tree, and the elements they number (`Block.element`, `Block.parent`:
+    element k is the list's item k - 1)."""
     root = tree.body or tree.root
     if root is None:
-        return []
+        return [], []
     collector = _Collector(Regions(root), flat, described)
     collector.walk(root)
-    return collector.blocks
+    return collector.blocks, collector.elements
 
 
 class _Collector:
@@ -205,6 +212,7 @@ class _Collector:
         self.region = ""  # the region of the innermost furniture container open
         self.prefixes: dict[int, str] = {}  # the start of its children's paths, by mem_id
         self.ids: dict[int, int] = {}  # an element's number (Block.element) by its mem_id
+        self.elements: list[LexborNode] = []  # the elements by their number, from 1
 
     def walk(self, root: LexborNode) -> None:
         # An explicit stack: real pages nest deeper than Python's recursion limit allows.
@@ -350,12 +358,21 @@ class _Collector:
         above = owner.parent
         ids = self.ids
         key = owner.mem_id
-        element = ids.get(key) or ids.setdefault(key, len(ids) + 1)
+        # An element met for the first time is numbered and remembered (`elements`).
+        known = ids.get(key)
+        if known is None:
+            known = ids[key] = len(ids) + 1
+            self.elements.append(owner)
+        element = known
         if above is None:
             parent = 0
         else:
             above_key = above.mem_id
-            parent = ids.get(above_key) or ids.setdefault(above_key, len(ids) + 1)
+            known = ids.get(above_key)
+            if known is None:
+                known = ids[above_key] = len(ids) + 1
+                self.elements.append(above)
+            parent = known
         if not self.described:
             path = attrs = ""
         elif above is None:
