@@ -221,20 +221,25 @@ EDGES_ARTICLE = (
 )
 
 
+def edge_models(tmp_path: Path, bar: dict[str, float]) -> tuple[Path, Path]:
+    """Two word-count models that keep a block the structure stage put at the article's edge
+    only at 0.99: one as a file written before `bar` existed, and one with `bar` set."""
+    edge = {"mode": "override", "keep_above": 0.6, "drop_below": -1.0, "keep_edge_above": 0.99}
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    return word_count_model(tmp_path / "old", edge), word_count_model(tmp_path / "new", edge | bar)
+
+
 def test_a_block_after_the_article_has_its_own_keep_bar_and_old_files_keep_the_edge_bar(
     tmp_path: Path,
 ) -> None:
-    edge = {"mode": "override", "keep_above": 0.6, "drop_below": -1.0, "keep_edge_above": 0.99}
     # Without `keep_after_above` (a model file written before it) both sides need 0.99.
-    (tmp_path / "old").mkdir()
-    (tmp_path / "new").mkdir()
-    old = word_count_model(tmp_path / "old", edge)
+    old, new = edge_models(tmp_path, {"keep_after_above": 0.65})
     doc = cleaner.clean(EDGES_PAGE, kind="html", model=old, learned=None, metadata=False)
     assert doc.text == EDGES_ARTICLE
     after = next(b for b in doc.blocks if b.text.startswith("Lifeboat"))
     assert after.reason == "structure.after-article"
     # With it, the block after the article is kept at its score; the ones before stay out.
-    new = word_count_model(tmp_path / "new", edge | {"keep_after_above": 0.65})
     doc = cleaner.clean(EDGES_PAGE, kind="html", model=new, learned=None, metadata=False)
     assert doc.text == EDGES_ARTICLE + "\n\nLifeboat crew called out twice in one stormy night"
     after = next(b for b in doc.blocks if b.text.startswith("Lifeboat"))
@@ -293,16 +298,12 @@ INSIDE_LINE = "Best for families: the north beach with its lifeguards"
 def test_a_block_before_the_article_inside_the_element_holding_its_runs_has_its_own_bar(
     tmp_path: Path,
 ) -> None:
-    edge = {"mode": "override", "keep_above": 0.6, "drop_below": -1.0, "keep_edge_above": 0.99}
-    (tmp_path / "old").mkdir()
-    (tmp_path / "new").mkdir()
     # Without `keep_inside_above` (a model file written before it) all three need 0.99.
-    old = word_count_model(tmp_path / "old", edge)
+    old, new = edge_models(tmp_path, {"keep_inside_above": 0.6})
     doc = cleaner.clean(INSIDE_PAGE, kind="html", model=old, learned=None, metadata=False)
     assert doc.text == INSIDE_ARTICLE
     # With it, the line in the paragraphs' container is kept at its score; the one in <main>
     # outside it and the one in a <header> inside it stay out.
-    new = word_count_model(tmp_path / "new", edge | {"keep_inside_above": 0.6})
     doc = cleaner.clean(INSIDE_PAGE, kind="html", model=new, learned=None, metadata=False)
     assert doc.text == INSIDE_LINE + "\n\n" + INSIDE_ARTICLE
     line = next(b for b in doc.blocks if b.text == INSIDE_LINE)
