@@ -561,9 +561,10 @@ class LearnedFilter:
         block the structure stage kept needs a score at or below `drop_prose_below` to be
         dropped (a short page is rarer in training, and its last paragraphs scored low). A
         block the stage dropped as lying before the article needs `keep_edge_above` to be
-        kept (one after it `keep_after_above`, by default the same): a standfirst, a menu
-        beside the article or a comment below it is where the model's keeps leaked most on
-        pages unlike its training pages."""
+        kept (one after it `keep_after_above`, and one before it but inside the element that
+        holds the article's runs `keep_inside_above` (see `_Holder`); by default the same): a
+        standfirst, a menu beside the article or a comment below it is where the model's keeps
+        leaked most on pages unlike its training pages."""
         out: dict[int, Verdict] = {}
         if model.mode == "replace":
             for i, v in enumerate(page.verdicts):

@@ -128,6 +128,10 @@ def segment_tree(
     When the page shows next to no text but its scripted subtrees hold much (see
     `SCRIPTED_SELECTOR`), and `html` is given to parse the page again, the blocks are read
     with those subtrees in.
+
+    A list given as `elements` is filled with the elements the blocks number: element k
+    (`Block.element`, `Block.parent`) is its item k - 1 (the learned filter asks them where a
+    block stands in the page).
     """
     if _remove_invisible(tree) and html is not None:
         mended = mend_markup(html)
