@@ -168,6 +168,20 @@ def speed_summary(
     return summary
 
 
+def repeat_ratios_line(summaries: dict[str, dict[str, Any]], baseline: str) -> str:
+    """Each system's speed ratio in every repeat, in repeat order, as one line under the
+    table: the median there hides how far a shared machine moves a single repeat, and the
+    first repeat carries the one-time loads the warm-up does not reach."""
+    parts = [
+        f"{name} {' / '.join(f'{r:.3g}' for r in summary['speed_ratio_repeats'])}"
+        for name, summary in summaries.items()
+        if name != baseline and summary.get("speed_ratio_repeats")
+    ]
+    if not parts:
+        return ""
+    return f"Speed ÷ {baseline} in each repeat: " + "; ".join(parts) + ".\n"
+
+
 def by_page_record(score: PageScore) -> dict[str, Any]:
     return {
         "id": score.page.id,

@@ -66,6 +66,7 @@ from _bench import (  # noqa: E402
     by_page_record,
     call,
     fmt,
+    repeat_ratios_line,
     score_page,
     speed_summary,
     summarise,
@@ -298,6 +299,7 @@ def main(argv: list[str] | None = None) -> int:
         f"median pages/s of {max(1, args.repeats)} repeat(s)\n"
     )
     print(main_table(summaries) + "\n")
+    print(repeat_ratios_line(summaries, BASELINE))
     if any(n in summaries for n in METADATA_SYSTEMS):
         print("Metadata (match rate on pages whose gold has the field):\n")
         print(metadata_table(summaries) + "\n")
