@@ -61,22 +61,21 @@ class Cleaner:
             return error_document(exc, url=url, kind="html" if kind == "html" else "text")
         page_kind: Kind = detect_kind(text) if kind == "auto" else _check_kind(kind)
         head = HeadMetadata()
+        # The elements an HTML page's blocks number (`Block.element`), which the learned
+        # filter asks where a block stands in the DOM (see `LearnedFilter.decide`).
+        elements: list[LexborNode] = []
         if page_kind == "html":
             # lexbor reads UTF-8: bytes that were UTF-8 already go in as they came.
             tree = LexborHTMLParser(text if utf8 is None else utf8)
             if opts.metadata:
                 head = extract_head_metadata(tree)
-            elements: list[LexborNode] = []
             blocks = segment_tree(
                 tree, html=text, flat=self.flat, described=self.described, elements=elements
             )
         else:
             blocks = segment_text(text)
         page = Page(blocks=blocks, kind=page_kind, url=url)
-        if page_kind == "html":
-            # The elements the blocks number (`Block.element`), which the learned filter asks
-            # where a block stands in the DOM (see `LearnedFilter.decide`).
-            page.hints["elements"] = elements
+        page.hints["elements"] = elements
         meta = text_metadata(blocks, self.flat, head.title, url) if opts.metadata else None
         if meta is not None:
             page.hints["title_index"] = meta.title_index

@@ -362,21 +362,12 @@ class _Collector:
         above = owner.parent
         ids = self.ids
         key = owner.mem_id
-        # An element met for the first time is numbered and remembered (`elements`).
-        known = ids.get(key)
-        if known is None:
-            known = ids[key] = len(ids) + 1
-            self.elements.append(owner)
-        element = known
+        element = ids.get(key) or self._number(owner, key)
         if above is None:
             parent = 0
         else:
             above_key = above.mem_id
-            known = ids.get(above_key)
-            if known is None:
-                known = ids[above_key] = len(ids) + 1
-                self.elements.append(above)
-            parent = known
+            parent = ids.get(above_key) or self._number(above, above_key)
         if not self.described:
             path = attrs = ""
         elif above is None:
@@ -402,6 +393,13 @@ class _Collector:
                 element, parent,
             )  # fmt: skip
             blocks.append(block)  # type: ignore[arg-type]
+
+    def _number(self, node: LexborNode, key: int) -> int:
+        """Number an element met for the first time (its `mem_id` is `key`), from 1, and
+        remember it in `elements`."""
+        number = self.ids[key] = len(self.ids) + 1
+        self.elements.append(node)
+        return number
 
     def prefix(self, parent: LexborNode, key: int) -> str:
         """The start of the paths of the children of `parent` (whose `mem_id` is `key`): the
