@@ -70,6 +70,31 @@ def test_month_names_are_read_in_many_languages(text: str, expected: str) -> Non
     assert parse_date(text, now=NOW) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023 Jan 7", "2023-01-07"),
+        ("Published: 2023 Jan 07.", "2023-01-07"),
+        ("2023 January 7th", "2023-01-07"),
+        ("2023, January 7", "2023-01-07"),
+        ("2023-Jan-07", "2023-01-07"),
+        ("J Clin Med. 2023 Mar 14;12(6):2250", "2023-03-14"),
+        ("2023 Jan 7-9", None),  # a span of days is no one day
+        ("2023 Jan 123", None),
+        ("2023 Jan", None),  # a month alone
+        ("2023 Smarch 7", None),  # not a month
+    ],
+)
+def test_a_year_first_before_a_month_name_and_day_is_read(text: str, expected: str | None) -> None:
+    assert parse_date(text, now=NOW) == expected
+
+
+def test_a_year_first_reading_yields_to_another_shape_over_the_same_characters() -> None:
+    found = find_dates("Updated March 2025 April 5, 2025", now=NOW)
+    assert [d.value for d in found] == ["2025-04-05"]
+    assert found[0].start == len("Updated March 2025 ")
+
+
 def test_dotted_numeric_dates_are_day_first_unless_only_month_first_is_a_date() -> None:
     assert parse_date("05.03.2025", now=NOW) == "2025-03-05"
     assert parse_date("06.18.2025", now=NOW) == "2025-06-18"

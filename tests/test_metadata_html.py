@@ -202,6 +202,14 @@ def test_a_meta_date_written_in_words_is_read_but_not_a_json_ld_one() -> None:
     assert _meta(written_ld).date is None
 
 
+def test_a_citation_date_written_year_first_as_nlm_writes_it_is_read() -> None:
+    # PubMed Central's journal pages write "YYYY Mon D" in the Highwire citation tags.
+    assert _meta('<meta name="citation_publication_date" content="2023 Jan 7">').date == (
+        "2023-01-07"
+    )
+    assert _meta('<meta name="citation_date" content="2023 Jan">').date is None
+
+
 def test_an_article_time_element_whose_datetime_is_written_in_words_dates_the_page() -> None:
     page = (
         '<html><body><article><time datetime="on Friday December 19, 2025 @08:00PM">Friday'

@@ -5,6 +5,9 @@ Polish, Czech, Swedish, Turkish, Ukrainian and Russian, genitive forms included)
 
 - named month: "March 4, 2025", "Mar. 4, 2025", "December 19. 2025", "4 March 2025",
   "4 Mar, 2025", "4. März 2025", "4 de marzo de 2025", "4 березня 2025 р.", "Tue 4 Mar 2025";
+- named month, year first: "2025 Mar 4", "2025 March 4th", "2025-Mar-04", as NLM citations
+  (PubMed, PMC's `citation_publication_date`) write a date; a reading of the same characters
+  in another shape wins ("March 2025 April 5, 2025" is April 5);
 - numeric, year first: "2025-03-04", "2025/03/04", "2025.03.04", ISO timestamps;
 - numeric, year last: "04.03.2025" (dotted is day first, unless only the other order is a
   date: "06.18.2025"), "03/24/2025", "24-03-2025";
@@ -167,6 +170,12 @@ _DATE_PATTERNS: dict[str, regex.Pattern[str]] = {
         rf"{_MONTH}(?:\s*(?:de|del)\s+|[\s,\-/]*){_YEAR}"
         r"(?:\s*(?:року|года|roku|г\.|р\.|r\.)|\s*(?:г|р)(?!\p{L}))?"
     ),
+    # "2025 Feb 27", "2025 February 27th", "2025-Feb-27", "2025, February 27": year first with
+    # a month name, as NLM citations (PubMed, PMC) and some style guides write a date
+    "year-name-day": regex.compile(
+        rf"(?i)(?<![\p{{L}}\d.\-/]){_YEAR}(?:,?\s+|-|/){_MONTH}(?:\s+|-|/){_DAY}"
+        r"(?:st|nd|rd|th)?(?![\p{L}\d]|[.\-/]\d)"
+    ),
     # "2025-02-27", "2025/2/27", "2025.02.27", "2025. 2. 27."
     "year-month-day": regex.compile(
         r"(?<![\d.\-/])(?P<year>\d{4})(?P<sep>-|/|\.\s?)(?P<month>\d{1,2})(?P=sep)"
@@ -184,6 +193,7 @@ _DATE_PATTERNS: dict[str, regex.Pattern[str]] = {
 }
 
 _NAMED_MONTH_SHAPES = ("month-day-year", "day-month-year")
+_YEAR_FIRST_ROOM = 25  # "2025, September 27th" after the year's start
 _NUMERIC_SHAPES = ("year-month-day", "numeric-year-last", "cjk")
 _YEAR_ALONE = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _YEAR_SUFFIX_ROOM = 6  # " року", " г." after the year
@@ -244,10 +254,15 @@ def find_dates(
         return []
     latest = _latest_allowed(now)
     found: list[DateMatch] = []
+    year_first: list[DateMatch] = []
     for shape, match in _candidates(text):
         ymd = _ymd(shape, match, slash_order)
         if ymd is not None and _plausible(*ymd, latest):
-            found.append(_with_time(text, match.start(), match.end(), ymd))
+            dated = _with_time(text, match.start(), match.end(), ymd)
+            (year_first if shape == "year-name-day" else found).append(dated)
+    # A year first with a month name yields to any other reading of its characters: in
+    # "March 2025 April 5, 2025" the date is "April 5, 2025", not "2025 April 5".
+    found += (d for d in year_first if not any(d.start < f.end and f.start < d.end for f in found))
     return _without_overlaps(found)
 
 
@@ -270,6 +285,12 @@ def _candidates(text: str) -> Iterator[tuple[str, regex.Match[str]]]:
                 # An earlier date can fall inside the window; it was found with its own year.
                 if match.span("year") == year.span():
                     yield shape, match
+        # A year first: the month name and the day follow it.
+        match = _DATE_PATTERNS["year-name-day"].match(
+            text, year.start(), min(len(text), year.start() + _YEAR_FIRST_ROOM)
+        )
+        if match is not None:
+            yield "year-name-day", match
 
 
 def may_contain_date(text: str) -> bool:
@@ -332,7 +353,7 @@ def _ymd(
     shape: str, match: regex.Match[str], slash_order: SlashOrder | None
 ) -> tuple[int, int, int] | None:
     year = int(match["year"])
-    if shape in ("month-day-year", "day-month-year"):
+    if shape in ("month-day-year", "day-month-year", "year-name-day"):
         month = MONTHS.get(match["month"].casefold())
         return (year, month, int(match["day"])) if month else None
     if shape != "numeric-year-last":
