@@ -309,6 +309,17 @@ class RuleBook:
             (rule.on_ascii, rule.run, rule.on_lowered, f"{rs.name}.{rule.name}")
             for rs, rule in compiled
         ]
+        # Each rule as an ASCII line and as any other line tries it, made once: the orders
+        # `_tried` remembers share these, and hold two new tuples a set, not two a rule.
+        # (The orders live long, so every object in them is one more the garbage collector
+        # walks at each full collection. Over 400 train pages, the tracked objects grew by
+        # 21,000 instead of 116,000, the collector's time fell from 0.158 to 0.070 s, and a
+        # page took 0.955 and 0.922 of the time: interleaved A/B, 300 dev pages, five rounds,
+        # two seeds; the same output on all 1,497 dev pages.)
+        self._tries: list[tuple[_Tried, _Tried]] = [
+            ((run if on_ascii is None else on_ascii, low, why), (run, low, why))
+            for on_ascii, run, low, why in self._entries
+        ]
         self._all_bits = (1 << len(compiled)) - 1
         self._limits = [
             sys.maxsize if rule.max_words is None else rule.max_words for _, rule in compiled
@@ -405,13 +416,13 @@ class RuleBook:
         an ASCII line with the patterns carried over to `re` where there are, and for any
         other line with the `regex` ones. (Walking each line's bits instead, lowest first,
         the rules took 8-12% longer: interleaved A/B on the blocks of 300 train pages.)"""
+        tries = self._tries
         picked = []
         while bits:
             lowest = bits & -bits
-            picked.append(self._entries[lowest.bit_length() - 1])
+            picked.append(tries[lowest.bit_length() - 1])
             bits ^= lowest
-        on_ascii = tuple((a if a is not None else run, low, why) for a, run, low, why in picked)
-        return on_ascii, tuple((run, low, why) for _, run, low, why in picked)
+        return tuple(ascii for ascii, _ in picked), tuple(other for _, other in picked)
 
     def _screened(self, lowered: str, bits: int) -> int:
         """Of `bits`, the rules whose required text the line holds (and those whose required
