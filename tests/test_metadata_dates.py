@@ -81,6 +81,7 @@ def test_month_names_are_read_in_many_languages(text: str, expected: str) -> Non
         ("J Clin Med. 2023 Mar 14;12(6):2250", "2023-03-14"),
         ("2023 Jan 7-9", None),  # a span of days is no one day
         ("2023 Jan 123", None),
+        ("2023,     September 270", None),  # the day runs into a longer number
         ("2023 Jan", None),  # a month alone
         ("2023 Smarch 7", None),  # not a month
     ],

@@ -193,7 +193,6 @@ _DATE_PATTERNS: dict[str, regex.Pattern[str]] = {
 }
 
 _NAMED_MONTH_SHAPES = ("month-day-year", "day-month-year")
-_YEAR_FIRST_ROOM = 25  # "2025, September 27th" after the year's start
 _NUMERIC_SHAPES = ("year-month-day", "numeric-year-last", "cjk")
 _YEAR_ALONE = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _YEAR_SUFFIX_ROOM = 6  # " року", " г." after the year
@@ -285,10 +284,9 @@ def _candidates(text: str) -> Iterator[tuple[str, regex.Match[str]]]:
                 # An earlier date can fall inside the window; it was found with its own year.
                 if match.span("year") == year.span():
                     yield shape, match
-        # A year first: the month name and the day follow it.
-        match = _DATE_PATTERNS["year-name-day"].match(
-            text, year.start(), min(len(text), year.start() + _YEAR_FIRST_ROOM)
-        )
+        # A year first: the month name and the day follow it. (Not cut to a window: what
+        # follows the day must be seen, and the pattern ends within 20-odd characters anyway.)
+        match = _DATE_PATTERNS["year-name-day"].match(text, year.start())
         if match is not None:
             yield "year-name-day", match
 

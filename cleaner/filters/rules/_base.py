@@ -422,7 +422,7 @@ class RuleBook:
             lowest = bits & -bits
             picked.append(tries[lowest.bit_length() - 1])
             bits ^= lowest
-        return tuple(ascii for ascii, _ in picked), tuple(other for _, other in picked)
+        return tuple(on_ascii for on_ascii, _ in picked), tuple(other for _, other in picked)
 
     def _screened(self, lowered: str, bits: int) -> int:
         """Of `bits`, the rules whose required text the line holds (and those whose required
